@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# End to end against the real Keycloak: the packaged service (dev profile, so the synthetic
+# directory is seeded into a fresh database of its own), tokens from Keycloak's password grant,
+# and the contract of design §3.1 checked through the HTTP API. Part of the test command.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$ROOT"
+. scripts/lib/jdk.sh
+. scripts/lib/stack.sh
+
+JAVA_HOME="$(find_jdk21)" || exit 1
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+need_cmd jq jq
+PORT=${E2E_PORT:-18080}
+BASE="http://localhost:$PORT"
+KC_TOKEN_URL="http://localhost:8180/realms/healthcloud/protocol/openid-connect/token"
+DB=healthcloud_e2e
+
+ensure_stack
+kc_was_running=0
+curl -sf -o /dev/null http://localhost:8180/realms/healthcloud/.well-known/openid-configuration && kc_was_running=1
+bash scripts/keycloak.sh start
+bash scripts/keycloak-check.sh
+
+log "e2e: fresh database $DB"
+psql_admin -d postgres -c "drop database if exists $DB with (force)"
+ensure_databases "$DB"
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q -DskipTests package
+
+mkdir -p target
+SERVICE_LOG=target/e2e-service.log
+log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
+java -Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
+  -Dhealthcloud.db.name="$DB" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
+service_pid=$!
+cleanup() {
+  kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+  if [ "$kc_was_running" = 0 ] && [ "${KEEP_KEYCLOAK:-0}" != 1 ]; then bash scripts/keycloak.sh stop || true; fi
+}
+trap cleanup EXIT
+
+ready=0
+for _ in $(seq 1 120); do
+  if curl -sf -o /dev/null "$BASE/q/health/ready"; then ready=1; break; fi
+  kill -0 "$service_pid" 2>/dev/null || break
+  sleep 1
+done
+if [ "$ready" != 1 ]; then
+  tail -n 60 "$SERVICE_LOG" >&2
+  curl -s "$BASE/q/health/ready" >&2 || true
+  die "the service did not become ready"
+fi
+grep -Eo 'started in [0-9.]+s' "$SERVICE_LOG" | head -n 1 | sed 's/^/    service /' >&2
+
+passed=0 failed=0
+check() { # check <description> <command...>
+  if "$@"; then passed=$((passed + 1)); echo "  ok   $1" >&2
+  else failed=$((failed + 1)); echo "  FAIL $1" >&2; fi
+}
+token() {
+  curl -sf -d grant_type=password -d client_id=healthcloud-app -d "username=$1" -d "password=$1" "$KC_TOKEN_URL" \
+    | jq -r .access_token
+}
+status() { # status <expected> <curl args...>
+  local expected=$1; shift
+  local got
+  got=$(curl -s -o /tmp/e2e-body.$$ -w '%{http_code}' "$@")
+  [ "$got" = "$expected" ] || { echo "    expected $expected, got $got: $(head -c 300 /tmp/e2e-body.$$)" >&2; return 1; }
+}
+body() { cat /tmp/e2e-body.$$; }
+station_json() { # station_json <name> <district> <lat> <lon>
+  jq -n --arg name "$1" --arg district "$2" --argjson lat "$3" --argjson lon "$4" '{
+    type: "service-station", name: $name, district: $district, street: "殷行街道",
+    address: "上海市杨浦区开鲁路1号", position: {lat: $lat, lon: $lon}, phone: "021-6543 2100",
+    services: ["general-practice", "family-doctor"],
+    openingHours: {monday: [{opens: "08:00", closes: "11:30"}, {opens: "13:00", closes: "16:30"}]}}'
+}
+
+near_yangpu() {
+  status 200 "$BASE/api/stations?near=31.2595,121.5260&radius=1500" \
+    && [ "$(body | jq '.total')" -gt 0 ] && [ "$(body | jq '.items[0].distanceMeters <= .items[-1].distanceMeters')" = true ] \
+    && [ "$(body | jq -r '.items[0].district')" = 310110 ]
+}
+check "the seeded directory answers a search near Yangpu" near_yangpu
+seeded_total() { status 200 "$BASE/api/stations?size=1" && [ "$(body | jq '.total')" -ge 2800 ]; }
+check "about 3,000 stations were seeded" seeded_total
+check "doctor1's centre 310110-0001 is a Yangpu community health centre" \
+  sh -c "curl -sf '$BASE/api/stations/310110-0001' | jq -e '.type == \"community-health-center\" and .district == \"310110\"' >/dev/null"
+
+RESIDENT=$(token resident1)
+OFFICER_YANGPU=$(token officer310110)
+OFFICER_PUDONG=$(token officer310115)
+STATION_ADMIN=$(token stationadmin1)
+CITY_ADMIN=$(token cityadmin1)
+check "Keycloak issued tokens for every development user" \
+  test -n "$RESIDENT" -a -n "$OFFICER_YANGPU" -a -n "$OFFICER_PUDONG" -a -n "$STATION_ADMIN" -a -n "$CITY_ADMIN"
+
+check "no token: 401" status 401 -X POST -H 'Content-Type: application/json' -d "$(station_json 端到端匿名站 310110 31.29 121.53)" "$BASE/api/stations"
+check "resident1 cannot create a station: 403" status 403 -X POST -H "Authorization: Bearer $RESIDENT" \
+  -H 'Content-Type: application/json' -d "$(station_json 端到端居民站 310110 31.29 121.53)" "$BASE/api/stations"
+check "officer310115 cannot create in Yangpu: 403" status 403 -X POST -H "Authorization: Bearer $OFFICER_PUDONG" \
+  -H 'Content-Type: application/json' -d "$(station_json 端到端越权站 310110 31.29 121.53)" "$BASE/api/stations"
+check "officer310110 creates a station in Yangpu: 201" status 201 -X POST -H "Authorization: Bearer $OFFICER_YANGPU" \
+  -H 'Content-Type: application/json' -d "$(station_json 端到端新站 310110 31.29 121.53)" "$BASE/api/stations"
+created=$(body | jq -r .id)
+found_new() { status 200 "$BASE/api/stations?near=31.29,121.53&radius=50&q=端到端新站" && [ "$(body | jq -r '.items[0].id')" = "$created" ]; }
+check "the new station is found near its position" found_new
+
+edit_own() {
+  status 200 "$BASE/api/stations/310110-0002" || return 1
+  local doc
+  doc=$(body | jq '{type, name, district, street, address, position, phone: "021-5555 0000", parentId, services,
+                    openingHours, closures}')
+  status 200 -X PUT -H "Authorization: Bearer $STATION_ADMIN" -H 'Content-Type: application/json' \
+    -H 'If-Match: "0"' -d "$doc" "$BASE/api/stations/310110-0002" && [ "$(body | jq -r .phone)" = "021-5555 0000" ]
+}
+check "stationadmin1 edits their own station 310110-0002" edit_own
+check "stationadmin1 cannot edit another station: 403" status 403 -X POST -H "Authorization: Bearer $STATION_ADMIN" \
+  -H 'Content-Type: application/json' -d '{"reason":"test"}' "$BASE/api/stations/310110-0003/close"
+check "cityadmin1 closes the new station" status 200 -X POST -H "Authorization: Bearer $CITY_ADMIN" \
+  -H 'Content-Type: application/json' -d '{"reason":"端到端测试结束"}' "$BASE/api/stations/$created/close"
+check "health: ready with database, Redis, broker and index" \
+  sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
+
+rm -f /tmp/e2e-body.$$
+echo "e2e: $passed passed, $failed failed" >&2
+[ "$failed" = 0 ]

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command: every test of the service (and of the device agent, once it exists) against
+# the real local PostgreSQL, Redis and Mosquitto, then the end-to-end run against a real Keycloak.
+# Idempotent; installs or starts what is missing. Usage: scripts/test.sh [--skip-e2e]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$ROOT"
+. scripts/lib/jdk.sh
+. scripts/lib/stack.sh
+
+JAVA_HOME="$(find_jdk21)" || exit 1
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+log "JDK: $JAVA_HOME"
+
+ensure_stack healthcloud healthcloud_test healthcloud_e2e
+
+log "service: unit and @QuarkusTest tests, package"
+./mvnw -B -ntp verify
+
+if [ -f device-agent/pom.xml ]; then
+  log "device agent: tests and package"
+  ./mvnw -B -ntp -f device-agent/pom.xml verify
+fi
+
+if [ "${1:-}" != "--skip-e2e" ]; then
+  bash scripts/e2e.sh
+fi
+log "all tests passed"

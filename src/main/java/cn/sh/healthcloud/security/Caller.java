@@ -1,0 +1,46 @@
+package cn.sh.healthcloud.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, as the access token says: subject, roles and the {@code district} /
+ * {@code station} claims that scope station admins, doctors and district officers.
+ */
+public record Caller(String subject, SecurityIdentity identity, Optional<String> district, Optional<String> station) {
+
+    public static final String DISTRICT_CLAIM = "district";
+    public static final String STATION_CLAIM = "station";
+
+    public static Caller of(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return new Caller(null, identity, Optional.empty(), Optional.empty());
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return new Caller(token.getSubject(), identity, claim(token, DISTRICT_CLAIM), claim(token, STATION_CLAIM));
+        }
+        return new Caller(identity.getPrincipal().getName(), identity, Optional.empty(), Optional.empty());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isDistrictOfficerOf(String districtCode) {
+        return hasRole(Roles.DISTRICT_OFFICER) && district.filter(d -> d.equals(districtCode)).isPresent();
+    }
+
+    public boolean isStationAdminOf(String stationId) {
+        return hasRole(Roles.STATION_ADMIN) && station.filter(s -> s.equals(stationId)).isPresent();
+    }
+
+    private static Optional<String> claim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+}
