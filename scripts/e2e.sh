@@ -54,8 +54,9 @@ grep -Eo 'started in [0-9.]+s' "$SERVICE_LOG" | head -n 1 | sed 's/^/    service
 
 passed=0 failed=0
 check() { # check <description> <command...>
-  if "$@"; then passed=$((passed + 1)); echo "  ok   $1" >&2
-  else failed=$((failed + 1)); echo "  FAIL $1" >&2; fi
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "  ok   $what" >&2
+  else failed=$((failed + 1)); echo "  FAIL $what" >&2; fi
 }
 token() {
   curl -sf -d grant_type=password -d client_id=healthcloud-app -d "username=$1" -d "password=$1" "$KC_TOKEN_URL" \
@@ -103,7 +104,7 @@ check "officer310115 cannot create in Yangpu: 403" status 403 -X POST -H "Author
 check "officer310110 creates a station in Yangpu: 201" status 201 -X POST -H "Authorization: Bearer $OFFICER_YANGPU" \
   -H 'Content-Type: application/json' -d "$(station_json 端到端新站 310110 31.29 121.53)" "$BASE/api/stations"
 created=$(body | jq -r .id)
-found_new() { status 200 "$BASE/api/stations?near=31.29,121.53&radius=50&q=端到端新站" && [ "$(body | jq -r '.items[0].id')" = "$created" ]; }
+found_new() { status 200 -G --data-urlencode "q=端到端新站" "$BASE/api/stations?near=31.29,121.53&radius=50" && [ "$(body | jq -r '.items[0].id')" = "$created" ]; }
 check "the new station is found near its position" found_new
 
 edit_own() {
