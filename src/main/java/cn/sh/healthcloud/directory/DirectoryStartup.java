@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,24 +28,31 @@ class DirectoryStartup {
     private static final Logger LOG = Logger.getLogger(DirectoryStartup.class);
 
     private final StationRepository repository;
+    private final StationIndexLoader loader;
     private final StationIndex index;
     private final DirectoryConfig config;
-    private static final OffsetDateTime EPOCH = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    /** Database time at which the last full load or pull began. */
+    private volatile OffsetDateTime lastPoll;
 
-    private volatile OffsetDateTime newestChange;
-
-    DirectoryStartup(StationRepository repository, StationIndex index, DirectoryConfig config) {
+    DirectoryStartup(StationRepository repository, StationIndexLoader loader, StationIndex index, DirectoryConfig config) {
         this.repository = repository;
+        this.loader = loader;
         this.index = index;
         this.config = config;
     }
 
+    /**
+     * Seeds (where configured) before the HTTP port opens, then loads the index in the background:
+     * readiness keeps traffic away until it is loaded, and a failed load is retried by the refresh.
+     */
     void onStart(@Observes StartupEvent event) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> seedIfEmpty().chain(this::loadAll));
+            VertxContextSupport.subscribeAndAwait(this::seedIfEmpty);
         } catch (Throwable e) {
-            LOG.errorf("Directory index not loaded at start-up (%s); retrying in the background", e.toString());
+            LOG.errorf("Directory seed failed (%s); the index loads what the database has", e.toString());
         }
+        loadAll().subscribe().with(ok -> { }, e -> LOG.errorf(
+                "Directory index not loaded at start-up (%s); retrying in the background", e.toString()));
     }
 
     @Scheduled(every = "${healthcloud.directory.refresh-interval:2s}", delayed = "${healthcloud.directory.refresh-interval:2s}",
@@ -57,23 +63,37 @@ class DirectoryStartup {
                 .onFailure().recoverWithNull();
     }
 
+    /** Reads every station; changes committed while it runs are caught by the next pull (same clock). */
     Uni<Void> loadAll() {
-        return Panache.withSession(() -> repository.listAll()).invoke(stations -> {
-            index.replaceAll(stations.stream().map(IndexedStation::of).toList());
-            newestChange = newest(stations, newestChange);
+        return loader.databaseNow().chain(now -> loader.all().invoke(stations -> {
+            index.replaceAll(stations);
+            lastPoll = now;
             LOG.infof("Directory index loaded: %d stations", stations.size());
-        }).replaceWithVoid();
+        })).replaceWithVoid();
     }
 
+    /**
+     * Asks which stations changed since the previous pull (minus the overlap, for transactions that
+     * committed after stamping their rows) and reads only those whose version the index lacks, so
+     * an idle directory costs two tiny queries per interval.
+     */
     private Uni<Void> pullChanges() {
-        OffsetDateTime since = newestChange == null ? EPOCH : newestChange.minus(config.refreshOverlap());
-        return Panache.withSession(() -> repository.changedSince(since)).invoke(stations -> {
-            int applied = index.apply(stations.stream().map(IndexedStation::of).toList());
-            newestChange = newest(stations, newestChange);
-            if (applied > 0) {
-                LOG.debugf("Directory index refreshed: %d changed stations", applied);
-            }
-        }).replaceWithVoid();
+        OffsetDateTime since = lastPoll.minus(config.refreshOverlap());
+        return loader.databaseNow().chain(now -> loader.versionsChangedSince(since)
+                .chain(versions -> {
+                    List<String> stale = versions.stream()
+                            .filter(v -> index.byId(v.id()).map(held -> held.version() < v.version()).orElse(true))
+                            .map(StationIndexLoader.Version::id)
+                            .toList();
+                    return stale.isEmpty() ? Uni.createFrom().item(0)
+                            : loader.byIds(stale).map(index::apply);
+                })
+                .invoke(applied -> {
+                    lastPoll = now;
+                    if (applied > 0) {
+                        LOG.debugf("Directory index refreshed: %d changed stations", applied);
+                    }
+                })).replaceWithVoid();
     }
 
     private Uni<Void> seedIfEmpty() {
@@ -113,10 +133,4 @@ class DirectoryStartup {
         return Integer.parseInt(id.substring(id.indexOf('-') + 1));
     }
 
-    private static OffsetDateTime newest(List<Station> stations, OffsetDateTime current) {
-        return stations.stream().map(s -> s.updatedAt).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .filter(t -> current == null || t.isAfter(current))
-                .orElse(current);
-    }
 }

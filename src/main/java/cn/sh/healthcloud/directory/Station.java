@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -50,9 +49,6 @@ public class Station {
 
     @Version
     public int version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public OffsetDateTime updatedAt;
 
     /** Copies a validated request onto this station; the id, status and version are not the request's to set. */
     void apply(StationRequest request, GeoPoint wgs84) {

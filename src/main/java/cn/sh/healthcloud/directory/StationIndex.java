@@ -57,22 +57,19 @@ public class StationIndex {
      * re-reads recent changes, or races with a local write, never goes back in time.
      */
     synchronized int apply(Collection<IndexedStation> changed) {
-        Map<String, IndexedStation> byId = null;
+        Map<String, IndexedStation> byId = new HashMap<>(snapshot.byId);
+        int applied = 0;
         for (IndexedStation station : changed) {
-            IndexedStation held = (byId == null ? snapshot.byId : byId).get(station.id());
+            IndexedStation held = byId.get(station.id());
             if (held == null || station.version() > held.version()) {
-                if (byId == null) {
-                    byId = new HashMap<>(snapshot.byId);
-                }
                 byId.put(station.id(), station);
+                applied++;
             }
         }
-        if (byId == null) {
-            return 0;
+        if (applied > 0) {
+            snapshot = Snapshot.of(byId);
         }
-        int applied = byId.size() - snapshot.byId.size();
-        snapshot = Snapshot.of(byId);
-        return Math.max(applied, 1);
+        return applied;
     }
 
     Result search(StationQuery query) {

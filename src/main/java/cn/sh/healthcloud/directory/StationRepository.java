@@ -3,16 +3,9 @@ package cn.sh.healthcloud.directory;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 @ApplicationScoped
 public class StationRepository implements PanacheRepositoryBase<Station, String> {
-
-    /** Stations changed after {@code since} (database clock), for the index refresh. */
-    public Uni<List<Station>> changedSince(OffsetDateTime since) {
-        return list("updatedAt > ?1", since);
-    }
 
     /**
      * Allocates the next serial of a district's station ids. The upsert takes a row lock, so two

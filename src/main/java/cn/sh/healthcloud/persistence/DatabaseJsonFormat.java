@@ -22,10 +22,13 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 @Singleton
 public class DatabaseJsonFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+    /** The one mapper for stored JSON; code that reads JSON columns without Hibernate uses it too. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
 
     @Override
     public <T> T fromString(CharSequence text, JavaType<T> javaType, WrapperOptions options) {
