@@ -4,12 +4,7 @@
 # the service (JVM build with the AOT cache), wrk on the same cores, PostgreSQL and Redis.
 #   bench/directory-search.sh [seconds per run, default 30]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-. scripts/lib/jdk.sh
-. scripts/lib/stack.sh
-JAVA_HOME="$(find_jdk21)" || exit 1
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 DURATION=${1:-30}
 PORT=18090
 DB=healthcloud_bench

@@ -3,13 +3,7 @@
 # directory is seeded into a fresh database of its own), tokens from Keycloak's password grant,
 # and the contract of design §3.1 checked through the HTTP API. Part of the test command.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-. scripts/lib/jdk.sh
-. scripts/lib/stack.sh
-
-JAVA_HOME="$(find_jdk21)" || exit 1
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 need_cmd jq jq
 PORT=${E2E_PORT:-18080}
 BASE="http://localhost:$PORT"

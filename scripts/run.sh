@@ -3,13 +3,7 @@
 # on http://localhost:8080 with the synthetic Shanghai directory. Idempotent; Ctrl-C stops the
 # service (Keycloak keeps running for the next start: scripts/keycloak.sh stop ends it).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-. scripts/lib/jdk.sh
-. scripts/lib/stack.sh
-
-JAVA_HOME="$(find_jdk21)" || exit 1
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_stack healthcloud
 bash scripts/keycloak.sh start

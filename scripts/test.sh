@@ -3,13 +3,7 @@
 # the real local PostgreSQL, Redis and Mosquitto, then the end-to-end run against a real Keycloak.
 # Idempotent; installs or starts what is missing. Usage: scripts/test.sh [--skip-e2e]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-. scripts/lib/jdk.sh
-. scripts/lib/stack.sh
-
-JAVA_HOME="$(find_jdk21)" || exit 1
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 log "JDK: $JAVA_HOME"
 
 ensure_stack healthcloud healthcloud_test healthcloud_e2e

@@ -33,6 +33,8 @@ class DirectoryStartup {
     private final DirectoryConfig config;
     /** Database time at which the last full load or pull began. */
     private volatile OffsetDateTime lastPoll;
+    /** Set once start-up's seeding step is over: loading before it would index a half-seeded table. */
+    private volatile boolean seedingDone;
 
     DirectoryStartup(StationRepository repository, StationIndexLoader loader, StationIndex index, DirectoryConfig config) {
         this.repository = repository;
@@ -51,6 +53,7 @@ class DirectoryStartup {
         } catch (Throwable e) {
             LOG.errorf("Directory seed failed (%s); the index loads what the database has", e.toString());
         }
+        seedingDone = true;
         loadAll().subscribe().with(ok -> { }, e -> LOG.errorf(
                 "Directory index not loaded at start-up (%s); retrying in the background", e.toString()));
     }
@@ -58,6 +61,9 @@ class DirectoryStartup {
     @Scheduled(every = "${healthcloud.directory.refresh-interval:2s}", delayed = "${healthcloud.directory.refresh-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        if (!seedingDone) {
+            return Uni.createFrom().voidItem();
+        }
         Uni<Void> work = index.isLoaded() ? pullChanges() : loadAll();
         return work.onFailure().invoke(e -> LOG.warnf("Directory refresh failed: %s", e.toString()))
                 .onFailure().recoverWithNull();
