@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import cn.sh.healthcloud.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -33,9 +34,18 @@ class ProblemDetailsTest {
 
     @Test
     void wrongMediaTypeIs415ProblemDetail() {
-        given().contentType("text/plain").body("hello").post("/api/stations").then()
-                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(415)))
-                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.cityAdmin()).contentType("text/plain").body("hello").post("/api/stations")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://healthcloud.sh.cn/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRejected() {
+        String token = io.smallrye.jwt.build.Jwt.claims().subject("x").issuer(TestTokens.ISSUER).audience("another-service")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("city-admin"))).sign();
+        given().auth().oauth2(token).contentType("application/json").body("{}").post("/api/stations")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
