@@ -24,7 +24,7 @@ ensure_databases "$DB"
 mkdir -p target
 SERVICE_LOG=target/e2e-service.log
 log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
-java -Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
+java -Xms128m -Xmx128m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
   -Dhealthcloud.db.name="$DB" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
 service_pid=$!
 cleanup() {
@@ -114,6 +114,18 @@ check "stationadmin1 cannot edit another station: 403" status 403 -X POST -H "Au
   -H 'Content-Type: application/json' -d '{"reason":"test"}' "$BASE/api/stations/310110-0003/close"
 check "cityadmin1 closes the new station" status 200 -X POST -H "Authorization: Bearer $CITY_ADMIN" \
   -H 'Content-Type: application/json' -d '{"reason":"端到端测试结束"}' "$BASE/api/stations/$created/close"
+# A valid number by the GB 11643 rule (Yangpu, 1958-03-17, male); synthetic, belongs to nobody.
+ID_NUMBER=310110195803171238
+link_id() {
+  status 200 -X PUT -H "Authorization: Bearer $RESIDENT" -H 'Content-Type: application/json' \
+    -d "{\"number\": \"$ID_NUMBER\"}" "$BASE/api/me/national-id" \
+    && [ "$(body | jq -r .nationalId.masked)" = "3101**********1238" ] && ! body | grep -q "$ID_NUMBER"
+}
+check "resident1 links an ID number and sees it masked" link_id
+check "resident2 cannot claim the same number: 409" status 409 -X PUT -H "Authorization: Bearer $(token resident2)" \
+  -H 'Content-Type: application/json' -d "{\"number\": \"$ID_NUMBER\"}" "$BASE/api/me/national-id"
+check "a district officer has no health account: 403" status 403 -H "Authorization: Bearer $OFFICER_YANGPU" "$BASE/api/me"
+check "the ID number is nowhere in the service log" sh -c "! grep -q '$ID_NUMBER' '$SERVICE_LOG'"
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 

@@ -1,0 +1,25 @@
+package cn.sh.healthcloud.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The resident's own account as the app shows it; identifiers only ever masked. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccountView(UUID id, LinkedNationalId nationalId, LinkedCard insuranceCard, OffsetDateTime createdAt) {
+
+    /** The linked resident identity card: masked number, and what it says about its holder. */
+    public record LinkedNationalId(String masked, LocalDate birthDate, NationalIdNumber.Sex sex) {
+    }
+
+    public record LinkedCard(String masked) {
+    }
+
+    static AccountView of(Resident r) {
+        return new AccountView(r.id,
+                r.nationalIdMasked == null ? null : new LinkedNationalId(r.nationalIdMasked, r.birthDate, r.sex),
+                r.insuranceCardMasked == null ? null : new LinkedCard(r.insuranceCardMasked),
+                r.createdAt);
+    }
+}

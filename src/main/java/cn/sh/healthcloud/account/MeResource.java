@@ -1,0 +1,53 @@
+package cn.sh.healthcloud.account;
+
+import cn.sh.healthcloud.security.Caller;
+import cn.sh.healthcloud.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The calling resident's own account. There is no id in these paths: nobody can ask for another's. */
+@Path("/api/me")
+@RolesAllowed(Roles.RESIDENT)
+@Tag(name = "Health account", description = "The calling resident's own health account")
+class MeResource {
+
+    private final AccountService accounts;
+    private final SecurityIdentity identity;
+
+    MeResource(AccountService accounts, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "My account; created on the first visit")
+    public Uni<AccountView> me() {
+        return accounts.me(subject());
+    }
+
+    @PUT
+    @Path("national-id")
+    @Operation(summary = "Link my resident ID card number (validated, stored encrypted, shown masked)")
+    public Uni<AccountView> linkNationalId(@Valid @NotNull LinkIdentifierRequest request) {
+        return accounts.linkNationalId(subject(), request.number());
+    }
+
+    @PUT
+    @Path("insurance-card")
+    @Operation(summary = "Link or replace my medical-insurance card number")
+    public Uni<AccountView> linkInsuranceCard(@Valid @NotNull LinkIdentifierRequest request) {
+        return accounts.linkInsuranceCard(subject(), request.number());
+    }
+
+    private String subject() {
+        return Caller.of(identity).subject();
+    }
+}
