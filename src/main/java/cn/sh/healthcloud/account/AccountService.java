@@ -106,6 +106,11 @@ public class AccountService {
                 .map(AccountView::of);
     }
 
+    /** The subject's account, created on first use; call inside a transaction. */
+    Uni<Resident> accountOf(String subject) {
+        return account(subject);
+    }
+
     private Uni<Resident> account(String subject) {
         return residents.findBySubject(subject).onItem().ifNull()
                 .switchTo(() -> residents.createIfAbsent(subject).chain(() -> residents.findBySubject(subject)));
