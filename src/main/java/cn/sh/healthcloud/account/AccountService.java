@@ -30,17 +30,24 @@ public class AccountService {
 
     private final ResidentRepository residents;
     private final IdentifierProtection protection;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    AccountService(ResidentRepository residents, IdentifierProtection protection, Clock clock) {
+    AccountService(ResidentRepository residents, IdentifierProtection protection, AccessLog accessLog, Clock clock) {
         this.residents = residents;
         this.protection = protection;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
+    /** The caller's account; the name from the identity provider is kept current for their doctor's list. */
     @WithTransaction
-    public Uni<AccountView> me(String subject) {
-        return account(subject).map(AccountView::of);
+    public Uni<AccountView> me(String subject, String name) {
+        return account(subject).invoke(resident -> {
+            if (name != null && !name.equals(resident.displayName)) {
+                resident.displayName = name.length() > 100 ? name.substring(0, 100) : name;
+            }
+        }).map(AccountView::of);
     }
 
     public Uni<AccountView> linkNationalId(String subject, String number) {
@@ -106,6 +113,16 @@ public class AccountService {
                 .map(AccountView::of);
     }
 
+    /** Who read my data; page and size are bounded so one request cannot dump everything. */
+    @WithTransaction
+    public Uni<AccessLogView> accessLog(String subject, int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw ProblemException.badRequest("Some parameters are invalid",
+                    List.of(new FieldError(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be 1 to 100")));
+        }
+        return account(subject).chain(resident -> accessLog.ofResident(resident.id, page, size));
+    }
+
     /** The subject's account, created on first use; call inside a transaction. */
     Uni<Resident> accountOf(String subject) {
         return account(subject);
@@ -121,7 +138,7 @@ public class AccountService {
     }
 
     /** Two accounts claimed one identifier at the same moment: the database's unique index decided. */
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // Hibernate Reactive reports it as its own ConstraintViolationException, the driver as PgException.
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())

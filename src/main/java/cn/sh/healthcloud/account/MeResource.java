@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The calling resident's own account. There is no id in these paths: nobody can ask for another's. */
 @Path("/api/me")
@@ -30,7 +31,8 @@ class MeResource {
     @GET
     @Operation(summary = "My account; created on the first visit")
     public Uni<AccountView> me() {
-        return accounts.me(subject());
+        Caller caller = Caller.of(identity);
+        return accounts.me(caller.subject(), caller.name().orElse(null));
     }
 
     @PUT
@@ -45,6 +47,13 @@ class MeResource {
     @Operation(summary = "Link or replace my medical-insurance card number")
     public Uni<AccountView> linkInsuranceCard(@Valid @NotNull LinkIdentifierRequest request) {
         return accounts.linkInsuranceCard(subject(), request.number());
+    }
+
+    @GET
+    @Path("access-log")
+    @Operation(summary = "Who read my health data, newest first")
+    public Uni<AccessLogView> accessLog(@RestQuery Integer page, @RestQuery Integer size) {
+        return accounts.accessLog(subject(), page == null ? 0 : page, size == null ? 20 : size);
     }
 
     private String subject() {

@@ -22,6 +22,10 @@ public class Resident {
     /** The OIDC subject the account belongs to. */
     public String subject;
 
+    /** The name the identity provider gives; what the family doctor sees in their list. */
+    @Column(name = "display_name")
+    public String displayName;
+
     @Column(name = "national_id_key_id")
     public String nationalIdKeyId;
 

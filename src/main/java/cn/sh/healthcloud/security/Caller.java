@@ -8,19 +8,22 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Who is calling, as the access token says: subject, roles and the {@code district} /
  * {@code station} claims that scope station admins, doctors and district officers.
  */
-public record Caller(String subject, SecurityIdentity identity, Optional<String> district, Optional<String> station) {
+public record Caller(String subject, SecurityIdentity identity, Optional<String> district, Optional<String> station,
+        Optional<String> name) {
 
     public static final String DISTRICT_CLAIM = "district";
     public static final String STATION_CLAIM = "station";
 
     public static Caller of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
-            return new Caller(null, identity, Optional.empty(), Optional.empty());
+            return new Caller(null, identity, Optional.empty(), Optional.empty(), Optional.empty());
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            return new Caller(token.getSubject(), identity, claim(token, DISTRICT_CLAIM), claim(token, STATION_CLAIM));
+            return new Caller(token.getSubject(), identity, claim(token, DISTRICT_CLAIM), claim(token, STATION_CLAIM),
+                    claim(token, "name").or(() -> claim(token, "preferred_username")));
         }
-        return new Caller(identity.getPrincipal().getName(), identity, Optional.empty(), Optional.empty());
+        return new Caller(identity.getPrincipal().getName(), identity, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public boolean hasRole(String role) {

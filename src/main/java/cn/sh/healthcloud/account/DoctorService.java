@@ -1,0 +1,84 @@
+package cn.sh.healthcloud.account;
+
+import cn.sh.healthcloud.account.AccountRepositories.ContractRepository;
+import cn.sh.healthcloud.problem.ProblemException;
+import cn.sh.healthcloud.security.Caller;
+import cn.sh.healthcloud.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What a family doctor sees: their signed residents, and one signed resident's record. Anyone
+ * else's record is 403 whether or not it exists, and every record read is in the access log.
+ */
+@ApplicationScoped
+public class DoctorService {
+
+    static final int LATEST_OBSERVATIONS = 20;
+
+    private final FamilyDoctorService familyDoctors;
+    private final ContractRepository contracts;
+    private final ResidentRepository residents;
+    private final ObservationRepository observations;
+    private final AccessLog accessLog;
+
+    DoctorService(FamilyDoctorService familyDoctors, ContractRepository contracts, ResidentRepository residents,
+            ObservationRepository observations, AccessLog accessLog) {
+        this.familyDoctors = familyDoctors;
+        this.contracts = contracts;
+        this.residents = residents;
+        this.observations = observations;
+        this.accessLog = accessLog;
+    }
+
+    /** The list itself shows names and masked identifiers only; opening a record is what gets logged. */
+    @WithTransaction
+    public Uni<List<SignedResidentView>> signedResidents(Caller doctor) {
+        return familyDoctors.practitioner(doctor).chain(p -> contracts.activeWith(p.id)).chain(active -> {
+            if (active.isEmpty()) {
+                return Uni.createFrom().item(List.<SignedResidentView>of());
+            }
+            Map<UUID, FamilyDoctorContract> byResident = active.stream()
+                    .collect(Collectors.toMap(c -> c.residentId, Function.identity()));
+            return residents.list("id in ?1", byResident.keySet()).map(found -> found.stream()
+                    .map(r -> view(r, byResident.get(r.id)))
+                    .sorted(java.util.Comparator.comparing(SignedResidentView::signedAt))
+                    .toList());
+        });
+    }
+
+    @WithTransaction
+    public Uni<ResidentRecordView> record(Caller doctor, String residentId) {
+        UUID id;
+        try {
+            id = UUID.fromString(residentId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(notYourResident());
+        }
+        return familyDoctors.practitioner(doctor).chain(p -> contracts.activeOf(id)
+                .map(contract -> contract != null && contract.practitionerId.equals(p.id) ? contract : null)
+                .onItem().ifNull().failWith(DoctorService::notYourResident)
+                .chain(contract -> accessLog.record(id, doctor, Roles.DOCTOR, "health record", "family doctor")
+                        .chain(() -> residents.findById(id))
+                        .chain(resident -> observations.slice(id, null, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
+                                OffsetDateTime.parse("9999-01-01T00:00:00Z"), 0, LATEST_OBSERVATIONS)
+                                .map(latest -> new ResidentRecordView(view(resident, contract), ContractView.of(contract, p),
+                                        latest.stream().map(ObservationView::of).toList())))));
+    }
+
+    private static SignedResidentView view(Resident r, FamilyDoctorContract c) {
+        return new SignedResidentView(r.id, r.displayName, r.nationalIdMasked, r.birthDate, r.sex,
+                c.priorityGroups.groups(), c.signedAt);
+    }
+
+    private static ProblemException notYourResident() {
+        return ProblemException.forbidden("This resident is not signed with you");
+    }
+}
