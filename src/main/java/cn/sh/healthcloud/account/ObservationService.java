@@ -32,11 +32,14 @@ public class ObservationService {
 
     private final AccountService accounts;
     private final ObservationRepository observations;
+    private final ObservationQueries queries;
     private final Clock clock;
 
-    ObservationService(AccountService accounts, ObservationRepository observations, Clock clock) {
+    ObservationService(AccountService accounts, ObservationRepository observations, ObservationQueries queries,
+            Clock clock) {
         this.accounts = accounts;
         this.observations = observations;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -87,7 +90,7 @@ public class ObservationService {
     public record ListParams(String type, String from, String to, String page, String size) {
     }
 
-    @WithTransaction
+    /** The hot read: no transaction, no account creation (a resident with no account has no observations). */
     public Uni<ObservationPage> list(String subject, ListParams params) {
         List<FieldError> errors = new ArrayList<>();
         MeasurementType type = parseType(params.type(), false, errors);
@@ -98,9 +101,8 @@ public class ObservationService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("Some parameters are invalid", errors));
         }
-        return accounts.accountOf(subject)
-                // One more than the page holds tells whether there is a next page, without counting.
-                .chain(resident -> observations.slice(resident.id, type, from, to, page * size, size + 1))
+        // One more than the page holds tells whether there is a next page, without counting.
+        return queries.page(subject, type, from, to, page * size, size + 1)
                 .map(found -> new ObservationPage(found.stream().limit(size).map(ObservationView::of).toList(), page,
                         size, found.size() > size));
     }

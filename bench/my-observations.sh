@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark of a resident's "my latest 20 observations" (GET /api/me/observations?size=20) with
+# RESIDENTS residents x PER_RESIDENT observations stored, at 32 connections. Prints throughput,
+# p50/p99 and memory. Tokens are RS256 JWTs minted here with openssl and verified by the service
+# with a local public key, so Keycloak is not in the measured path (it is not on the request path
+# in production either: bearer tokens are verified locally against cached keys).
+#   bench/my-observations.sh [seconds, default 30]
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+DURATION=${1:-30}
+RESIDENTS=${RESIDENTS:-500}
+PER_RESIDENT=${PER_RESIDENT:-120}
+PORT=18092
+DB=healthcloud_bench_accounts
+need_cmd wrk wrk
+need_cmd openssl openssl
+ensure_stack
+
+mkdir -p target/bench-keys
+[ -f target/bench-keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+  -out target/bench-keys/private.pem 2>/dev/null
+PUBLIC_KEY=$(openssl pkey -in target/bench-keys/private.pem -pubout -outform DER | base64 -w0)
+
+log "fresh database $DB"
+psql_admin -d postgres -c "drop database if exists $DB with (force)"
+ensure_databases "$DB"
+[ -f target/quarkus-app/app.aot ] || ./mvnw -B -ntp -q -DskipTests package \
+  -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-aot=true
+
+service_pid=
+trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
+(cd target/quarkus-app && exec java -Xms128m -Xmx128m -XX:+UseSerialGC -XX:AOTCache=app.aot \
+   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB \
+   -Dhealthcloud.directory.seed.enabled=false -Dquarkus.log.console.level=WARN \
+   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
+   -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=healthcloud-bench \
+   -jar quarkus-run.jar) >target/bench-accounts-service.log 2>&1 &
+service_pid=$!
+until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
+  kill -0 "$service_pid" 2>/dev/null || { tail -n 40 target/bench-accounts-service.log; die "service died"; }
+  sleep 0.1
+done
+
+log "storing $RESIDENTS residents x $PER_RESIDENT observations"
+psql_admin -d "$DB" -c "
+insert into resident (id, subject) select md5('r' || i)::uuid, 'bench-resident-' || i from generate_series(1, $RESIDENTS) i;
+insert into observation (id, resident_id, type, taken_at, source, measurement)
+select md5('o' || r || '-' || k)::uuid, md5('r' || r)::uuid, 'blood-pressure',
+       now() - (k || ' hours')::interval, 'HOME',
+       jsonb_build_object('numbers', jsonb_build_object('systolic', 110 + (r + k) % 60, 'diastolic', 70 + (r * k) % 30,
+                          'pulse', 60 + k % 30), 'codes', '{}'::jsonb)
+from generate_series(1, $RESIDENTS) r, generate_series(1, $PER_RESIDENT) k;
+analyze resident; analyze observation;" >/dev/null
+stored=$(psql_admin -d "$DB" -c "select count(*) from observation")
+
+log "minting $RESIDENTS tokens"
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+exp=$(( $(date +%s) + 3600 ))
+{
+  echo "tokens = {"
+  for i in $(seq 1 "$RESIDENTS"); do
+    payload=$(printf '{"sub":"bench-resident-%s","iss":"healthcloud-bench","aud":"healthcloud-service","exp":%s,"iat":%s,"realm_access":{"roles":["resident"]}}' \
+      "$i" "$exp" "$(date +%s)" | b64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign target/bench-keys/private.pem | b64url)
+    echo "  \"$header.$payload.$signature\","
+  done
+  echo "}"
+} >target/bench-tokens.lua
+first=$(sed -n 2p target/bench-tokens.lua | tr -d ' ",')
+items=$(curl -s -H "Authorization: Bearer $first" "http://localhost:$PORT/api/me/observations?size=20" | jq '.items | length')
+[ "$items" = 20 ] || die "a sample request returned $items items, not 20"
+
+log "warm-up (10 s)"
+wrk -t2 -c32 -d10s -s bench/my-observations.lua "http://localhost:$PORT" >/dev/null
+log "measuring: wrk, 2 threads, 32 connections, ${DURATION}s"
+( while kill -0 "$service_pid" 2>/dev/null; do ps -o rss= -p "$service_pid"; sleep 1; done ) >target/bench-accounts-rss.txt &
+sampler=$!
+wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/my-observations.lua "http://localhost:$PORT" >target/bench-accounts-wrk.txt
+kill "$sampler" 2>/dev/null || true
+rps=$(awk '/Requests\/sec/ {print $2}' target/bench-accounts-wrk.txt)
+p50=$(awk '$1=="50%" {print $2}' target/bench-accounts-wrk.txt)
+p99=$(awk '$1=="99%" {print $2}' target/bench-accounts-wrk.txt)
+errors=$(grep -E 'Non-2xx|Socket errors' target/bench-accounts-wrk.txt || true)
+rss=$(sort -n target/bench-accounts-rss.txt | tail -n 1)
+
+cat <<REPORT
+
+My latest 20 observations (GET /api/me/observations?size=20), $RESIDENTS residents, $stored observations stored
+  throughput      ${rps} requests/s   (wrk -t2 -c32, ${DURATION}s, a different resident each request)
+  latency         p50 ${p50}   p99 ${p99}
+  ${errors:-no errors}
+  max RSS         $((rss / 1024)) MB
+REPORT
