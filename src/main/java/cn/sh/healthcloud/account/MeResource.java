@@ -21,18 +21,20 @@ import org.jboss.resteasy.reactive.RestQuery;
 class MeResource {
 
     private final AccountService accounts;
+    private final AccountOverview overview;
     private final SecurityIdentity identity;
 
-    MeResource(AccountService accounts, SecurityIdentity identity) {
+    MeResource(AccountService accounts, AccountOverview overview, SecurityIdentity identity) {
         this.accounts = accounts;
+        this.overview = overview;
         this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "My account; created on the first visit")
+    @Operation(summary = "My account (created on the first visit): identity, family doctor, latest measurements")
     public Uni<AccountView> me() {
         Caller caller = Caller.of(identity);
-        return accounts.me(caller.subject(), caller.name().orElse(null));
+        return overview.of(caller.subject(), caller.name().orElse(null));
     }
 
     @PUT

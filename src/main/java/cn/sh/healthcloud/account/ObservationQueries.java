@@ -32,6 +32,14 @@ class ObservationQueries {
     private static final String PAGE_ALL_TYPES = COLUMNS + ORDER;
     private static final String PAGE_ONE_TYPE = COLUMNS + " and o.type = $6" + ORDER;
 
+    /** The newest observation of each type: one short walk of (resident_id, type, taken_at desc) per type. */
+    private static final String LATEST_PER_TYPE = """
+            select distinct on (o.type) o.id, o.type, o.taken_at, o.source, o.source_ref, o.reading_id,
+                   o.measurement::text as measurement
+            from observation o join resident r on r.id = o.resident_id
+            where r.subject = $1
+            order by o.type, o.taken_at desc, o.id desc""";
+
     private final Pool pool;
 
     ObservationQueries(Pool pool) {
@@ -50,6 +58,17 @@ class ObservationQueries {
                 page.add(toObservation(row));
             }
             return page;
+        });
+    }
+
+    Uni<List<Observation>> latestPerType(String subject) {
+        return pool.preparedQuery(LATEST_PER_TYPE).execute(Tuple.of(subject)).map(rows -> {
+            List<Observation> latest = new ArrayList<>();
+            for (Row row : rows) {
+                latest.add(toObservation(row));
+            }
+            latest.sort(java.util.Comparator.comparing((Observation o) -> o.takenAt).reversed());
+            return latest;
         });
     }
 

@@ -70,6 +70,10 @@ class FamilyDoctorAccessTest {
                 .body("priorityGroups", hasItems("hypertension"));
         sign(resident, practitionerA).then().statusCode(409);
         as(resident).get("/api/me/family-doctor").then().statusCode(200).body("cityHospital", equalTo("复旦大学附属中山医院"));
+        as(resident).get("/api/me").then().statusCode(200)
+                .body("name", equalTo("张伟"))
+                .body("familyDoctor.familyDoctor.name", equalTo("王医生"))
+                .body("latestObservations[0].type", equalTo("blood-pressure"));
 
         as(doctorA).get("/api/doctor/residents").then().statusCode(200)
                 .body("residentId", hasItems(residentId)).body("name", hasItems("张伟"));
