@@ -115,6 +115,7 @@ check "stationadmin1 cannot edit another station: 403" status 403 -X POST -H "Au
 check "cityadmin1 closes the new station" status 200 -X POST -H "Authorization: Bearer $CITY_ADMIN" \
   -H 'Content-Type: application/json' -d '{"reason":"端到端测试结束"}' "$BASE/api/stations/$created/close"
 # A valid number by the GB 11643 rule (Yangpu, 1958-03-17, male); synthetic, belongs to nobody.
+# The demo seed links it to resident1 already, so linking it again is idempotent.
 ID_NUMBER=310110195803171238
 link_id() {
   status 200 -X PUT -H "Authorization: Bearer $RESIDENT" -H 'Content-Type: application/json' \
@@ -126,6 +127,37 @@ check "resident2 cannot claim the same number: 409" status 409 -X PUT -H "Author
   -H 'Content-Type: application/json' -d "{\"number\": \"$ID_NUMBER\"}" "$BASE/api/me/national-id"
 check "a district officer has no health account: 403" status 403 -H "Authorization: Bearer $OFFICER_YANGPU" "$BASE/api/me"
 check "the ID number is nowhere in the service log" sh -c "! grep -q '$ID_NUMBER' '$SERVICE_LOG'"
+DOCTOR=$(token doctor1)
+doctor_list() {
+  status 200 -H "Authorization: Bearer $DOCTOR" "$BASE/api/doctor/residents" \
+    && [ "$(body | jq '[.[].name] | sort == ["张伟", "王芳"]')" = true ]
+}
+check "doctor1 sees the two seeded signed residents" doctor_list
+doctor_reads_record() {
+  local id
+  id=$(body | jq -r '.[] | select(.name == "张伟") | .residentId')
+  status 200 -H "Authorization: Bearer $DOCTOR" "$BASE/api/doctor/residents/$id" \
+    && [ "$(body | jq '.latestObservations | length')" -gt 0 ]
+}
+check "doctor1 reads resident1's record with measurements" doctor_reads_record
+living_account() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me" \
+    && [ "$(body | jq -r .familyDoctor.familyDoctor.name)" = 李娜 ] \
+    && [ "$(body | jq '.latestObservations | length')" -ge 2 ]
+}
+check "resident1's account shows the family doctor and latest measurements" living_account
+trend() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/observations/trend?type=blood-pressure&days=90" \
+    && [ "$(body | jq '.days | length')" -ge 89 ]
+}
+check "resident1 has a 90-day blood-pressure trend" trend
+access_logged() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/access-log" \
+    && [ "$(body | jq -r '.items[0].role + " " + .items[0].why')" = "doctor family doctor" ]
+}
+check "resident1's access log shows doctor1's read" access_logged
+check "doctor1 cannot read a resident not signed with them: 403" status 403 -H "Authorization: Bearer $DOCTOR" \
+  "$BASE/api/doctor/residents/00000000-0000-4000-8000-000000000000"
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 

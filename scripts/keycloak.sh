@@ -185,9 +185,21 @@ wait_ready() {
 
 # ---------------------------------------------------------------- commands
 
+# The realm imported into Keycloak's database, by hash: a changed realm file means a re-import.
+REALM_HASH_FILE="${KC_CACHE}/realm.sha256"
+realm_changed() {
+    [ -d "$KC_HOME/data/h2" ] || return 1
+    [ "$(cat "$REALM_HASH_FILE" 2>/dev/null)" != "$(sha256sum "$REALM_JSON" | cut -d' ' -f1)" ]
+}
+
 cmd_start() {
     local pid java_home
     ensure_tools
+    if realm_changed; then
+        log "$REALM_JSON changed since it was imported: stopping (if ours) and re-importing"
+        cmd_stop || true
+        rm -rf "$KC_HOME/data/h2" "$KC_HOME/data/transaction-logs" "$KC_HOME/data/import"
+    fi
     if is_ready; then
         log "already running: $WELL_KNOWN answers 200"
         return 0
@@ -218,6 +230,7 @@ cmd_start() {
 
     mkdir -p "$KC_HOME/data/import"
     cp "$REALM_JSON" "$KC_HOME/data/import/healthcloud-realm.json"
+    sha256sum "$REALM_JSON" | cut -d' ' -f1 >"$REALM_HASH_FILE"
     if [ -d "$KC_HOME/data/h2" ]; then
         log "existing database: the realm is imported only if it does not exist yet ('reset' forces a re-import)"
     fi

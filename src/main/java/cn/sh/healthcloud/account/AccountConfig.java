@@ -1,6 +1,7 @@
 package cn.sh.healthcloud.account;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Map;
 
 @ConfigMapping(prefix = "healthcloud.account")
@@ -21,4 +22,11 @@ public interface AccountConfig {
      * every row: base64 of 32 random bytes. Changing it means re-hashing every stored identifier.
      */
     String lookupKey();
+
+    /**
+     * Development only: give the dev realm's doctor1 two signed residents with 90 days of readings
+     * (see DemoAccounts), once, at start-up.
+     */
+    @WithDefault("false")
+    boolean demoSeed();
 }

@@ -92,6 +92,11 @@ class IdentifierProtectionTest {
             public String lookupKey() {
                 return LOOKUP;
             }
+
+            @Override
+            public boolean demoSeed() {
+                return false;
+            }
         });
     }
 
