@@ -1,8 +1,10 @@
 package cn.sh.healthcloud.account;
 
 import cn.sh.healthcloud.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /**
  * GET /api/me: the account with its family-doctor contract and the latest value of every
@@ -14,17 +16,26 @@ class AccountOverview {
     private final AccountService accounts;
     private final FamilyDoctorService familyDoctors;
     private final ObservationQueries observations;
+    private final ReportService reports;
 
-    AccountOverview(AccountService accounts, FamilyDoctorService familyDoctors, ObservationQueries observations) {
+    AccountOverview(AccountService accounts, FamilyDoctorService familyDoctors, ObservationQueries observations,
+            ReportService reports) {
         this.accounts = accounts;
         this.familyDoctors = familyDoctors;
         this.observations = observations;
+        this.reports = reports;
     }
 
     Uni<AccountView> of(String subject, String name) {
         return accounts.me(subject, name).chain(account -> familyDoctors.myContract(subject)
                 .onFailure(ProblemException.class).recoverWithNull()
                 .chain(contract -> observations.latestPerType(subject)
-                        .map(latest -> account.with(contract, latest.stream().map(ObservationView::of).toList()))));
+                        .chain(latest -> latestReport(account.id()).map(report -> account.with(contract,
+                                latest.stream().map(ObservationView::of).toList(), report)))));
+    }
+
+    private Uni<ReportView> latestReport(UUID residentId) {
+        return Panache.withSession(() -> reports.latestOf(residentId))
+                .map(report -> report == null ? null : ReportView.of(report));
     }
 }

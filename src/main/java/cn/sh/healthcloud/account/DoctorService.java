@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +24,22 @@ public class DoctorService {
 
     static final int LATEST_OBSERVATIONS = 20;
 
+    /** Triage order: the worst latest report first (none counts as mildest), then longest signed. */
+    private static final Comparator<SignedResidentView> URGENT_FIRST = Comparator
+            .comparing((SignedResidentView v) -> v.latestLevel() == null ? -1 : v.latestLevel().ordinal())
+            .reversed()
+            .thenComparing(SignedResidentView::signedAt);
+
     private final FamilyDoctorService familyDoctors;
     private final ContractRepository contracts;
     private final ResidentRepository residents;
     private final ObservationRepository observations;
     private final AccessLog accessLog;
+    private final ReportService reports;
 
     DoctorService(FamilyDoctorService familyDoctors, ContractRepository contracts, ResidentRepository residents,
-            ObservationRepository observations, AccessLog accessLog) {
+            ObservationRepository observations, AccessLog accessLog, ReportService reports) {
+        this.reports = reports;
         this.familyDoctors = familyDoctors;
         this.contracts = contracts;
         this.residents = residents;
@@ -47,10 +56,11 @@ public class DoctorService {
             }
             Map<UUID, FamilyDoctorContract> byResident = active.stream()
                     .collect(Collectors.toMap(c -> c.residentId, Function.identity()));
-            return residents.list("id in ?1", byResident.keySet()).map(found -> found.stream()
-                    .map(r -> view(r, byResident.get(r.id)))
-                    .sorted(java.util.Comparator.comparing(SignedResidentView::signedAt))
-                    .toList());
+            return reports.latestLevels(byResident.keySet()).chain(levels -> residents.list("id in ?1", byResident.keySet())
+                    .map(found -> found.stream()
+                            .map(r -> view(r, byResident.get(r.id), levels.get(r.id)))
+                            .sorted(URGENT_FIRST)
+                            .toList()));
         });
     }
 
@@ -69,13 +79,17 @@ public class DoctorService {
                         .chain(() -> residents.findById(id))
                         .chain(resident -> observations.slice(id, null, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
                                 OffsetDateTime.parse("9999-01-01T00:00:00Z"), 0, LATEST_OBSERVATIONS)
-                                .map(latest -> new ResidentRecordView(view(resident, contract), ContractView.of(contract, p),
-                                        latest.stream().map(ObservationView::of).toList())))));
+                                .chain(latest -> reports.latestOf(id).map(report -> new ResidentRecordView(
+                                        view(resident, contract, report == null ? null
+                                                : new ReportService.LatestLevel(report.level, report.createdAt)),
+                                        ContractView.of(contract, p), latest.stream().map(ObservationView::of).toList(),
+                                        report == null ? null : ReportView.of(report)))))));
     }
 
-    private static SignedResidentView view(Resident r, FamilyDoctorContract c) {
+    private static SignedResidentView view(Resident r, FamilyDoctorContract c, ReportService.LatestLevel latest) {
         return new SignedResidentView(r.id, r.displayName, r.nationalIdMasked, r.birthDate, r.sex,
-                c.priorityGroups.groups(), c.signedAt);
+                c.priorityGroups.groups(), c.signedAt, latest == null ? null : latest.level(),
+                latest == null ? null : latest.at());
     }
 
     private static ProblemException notYourResident() {
