@@ -4,6 +4,7 @@ import cn.sh.healthcloud.account.AccountRepositories.AccessLogRepository;
 import cn.sh.healthcloud.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,15 @@ public class AccessLog {
 
     /** Call inside the transaction that reads the data. */
     public Uni<Void> record(UUID residentId, Caller reader, String role, String what, String why) {
+        return entries.persist(entry(residentId, reader, role, what, why)).replaceWithVoid();
+    }
+
+    /** One entry per person shown, e.g. each resident in a doctor's list; written as one batch. */
+    public Uni<Void> recordAll(Collection<UUID> residentIds, Caller reader, String role, String what, String why) {
+        return entries.persist(residentIds.stream().map(id -> entry(id, reader, role, what, why)).toList());
+    }
+
+    private static AccessLogEntry entry(UUID residentId, Caller reader, String role, String what, String why) {
         AccessLogEntry entry = new AccessLogEntry();
         entry.residentId = residentId;
         entry.accessorSubject = reader.subject();
@@ -28,7 +38,7 @@ public class AccessLog {
         entry.accessorRole = role;
         entry.what = what;
         entry.why = why;
-        return entries.persist(entry).replaceWithVoid();
+        return entry;
     }
 
     Uni<AccessLogView> ofResident(UUID residentId, int page, int size) {

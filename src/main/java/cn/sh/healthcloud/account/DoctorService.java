@@ -47,7 +47,10 @@ public class DoctorService {
         this.accessLog = accessLog;
     }
 
-    /** The list itself shows names and masked identifiers only; opening a record is what gets logged. */
+    /**
+     * The list shows each resident's name, masked ID, birth date and latest level: personal data,
+     * so every resident listed gets an access-log entry, like opening a record does.
+     */
     @WithTransaction
     public Uni<List<SignedResidentView>> signedResidents(Caller doctor) {
         return familyDoctors.practitioner(doctor).chain(p -> contracts.activeWith(p.id)).chain(active -> {
@@ -56,7 +59,9 @@ public class DoctorService {
             }
             Map<UUID, FamilyDoctorContract> byResident = active.stream()
                     .collect(Collectors.toMap(c -> c.residentId, Function.identity()));
-            return reports.latestLevels(byResident.keySet()).chain(levels -> residents.list("id in ?1", byResident.keySet())
+            return accessLog.recordAll(byResident.keySet(), doctor, Roles.DOCTOR, "signed-residents list", "family doctor")
+                    .chain(() -> reports.latestLevels(byResident.keySet()))
+                    .chain(levels -> residents.list("id in ?1", byResident.keySet())
                     .map(found -> found.stream()
                             .map(r -> view(r, byResident.get(r.id), levels.get(r.id)))
                             .sorted(URGENT_FIRST)

@@ -87,11 +87,12 @@ class FamilyDoctorAccessTest {
         as(doctorB).get("/api/doctor/residents").then().body("residentId", org.hamcrest.Matchers.not(hasItems(residentId)));
 
         as(resident).get("/api/me/access-log").then().statusCode(200)
-                .body("items.size()", equalTo(1))
+                .body("items.size()", equalTo(2))
                 .body("items[0].who", equalTo("王医生"))
                 .body("items[0].role", equalTo("doctor"))
                 .body("items[0].what", equalTo("health record"))
-                .body("items[0].why", equalTo("family doctor"));
+                .body("items[0].why", equalTo("family doctor"))
+                .body("items[1].what", equalTo("signed-residents list"));
         as(residentNamed("res-" + UUID.randomUUID(), "李娜")).get("/api/me/access-log").then().body("items.size()", equalTo(0));
     }
 
