@@ -2,6 +2,7 @@ package cn.sh.healthcloud.account;
 
 import cn.sh.healthcloud.problem.Problem.FieldError;
 import cn.sh.healthcloud.problem.ProblemException;
+import cn.sh.healthcloud.problem.QueryParameters;
 import cn.sh.healthcloud.time.ShanghaiTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -115,12 +116,12 @@ public class AccountService {
 
     /** Who read my data; page and size are bounded so one request cannot dump everything. */
     @WithTransaction
-    public Uni<AccessLogView> accessLog(String subject, int page, int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ProblemException.badRequest("Some parameters are invalid",
-                    List.of(new FieldError(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be 1 to 100")));
-        }
-        return account(subject).chain(resident -> accessLog.ofResident(resident.id, page, size));
+    public Uni<AccessLogView> accessLog(String subject, String page, String size) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        int p = QueryParameters.wholeNumber("page", page, 0, 0, 100_000, errors);
+        int s = QueryParameters.wholeNumber("size", size, 20, 1, 100, errors);
+        QueryParameters.rejectIfAny(errors);
+        return account(subject).chain(resident -> accessLog.ofResident(resident.id, p, s));
     }
 
     /** The subject's account, created on first use; call inside a transaction. */

@@ -54,8 +54,8 @@ class MeResource {
     @GET
     @Path("access-log")
     @Operation(summary = "Who read my health data, newest first")
-    public Uni<AccessLogView> accessLog(@RestQuery Integer page, @RestQuery Integer size) {
-        return accounts.accessLog(subject(), page == null ? 0 : page, size == null ? 20 : size);
+    public Uni<AccessLogView> accessLog(@RestQuery String page, @RestQuery String size) {
+        return accounts.accessLog(subject(), page, size);
     }
 
     private String subject() {

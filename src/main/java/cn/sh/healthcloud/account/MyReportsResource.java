@@ -28,7 +28,7 @@ class MyReportsResource {
 
     @GET
     @Operation(summary = "My reports, newest first")
-    public Uni<ReportPage> mine(@RestQuery Integer page, @RestQuery Integer size) {
+    public Uni<ReportPage> mine(@RestQuery String page, @RestQuery String size) {
         return reports.mine(Caller.of(identity).subject(), page, size);
     }
 

@@ -5,6 +5,7 @@ import cn.sh.healthcloud.measurement.MeasurementReader;
 import cn.sh.healthcloud.measurement.MeasurementType;
 import cn.sh.healthcloud.problem.Problem.FieldError;
 import cn.sh.healthcloud.problem.ProblemException;
+import cn.sh.healthcloud.problem.QueryParameters;
 import cn.sh.healthcloud.time.ShanghaiTime;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -96,8 +97,8 @@ public class ObservationService {
         MeasurementType type = parseType(params.type(), false, errors);
         OffsetDateTime from = parseTime("from", params.from(), EARLIEST, errors);
         OffsetDateTime to = parseTime("to", params.to(), OffsetDateTime.now(clock).plusYears(1), errors);
-        int page = parseInt("page", params.page(), 0, 0, 100_000, errors);
-        int size = parseInt("size", params.size(), 20, 1, 100, errors);
+        int page = QueryParameters.wholeNumber("page", params.page(), 0, 0, 100_000, errors);
+        int size = QueryParameters.wholeNumber("size", params.size(), 20, 1, 100, errors);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("Some parameters are invalid", errors));
         }
@@ -111,7 +112,7 @@ public class ObservationService {
     public Uni<TrendView> trend(String subject, String typeParam, String daysParam) {
         List<FieldError> errors = new ArrayList<>();
         MeasurementType type = parseType(typeParam, true, errors);
-        int days = parseInt("days", daysParam, 90, 1, 366, errors);
+        int days = QueryParameters.wholeNumber("days", daysParam, 90, 1, 366, errors);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("Some parameters are invalid", errors));
         }
@@ -186,19 +187,4 @@ public class ObservationService {
         }
     }
 
-    private static int parseInt(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
-    }
 }

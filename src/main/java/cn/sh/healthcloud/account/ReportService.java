@@ -2,6 +2,7 @@ package cn.sh.healthcloud.account;
 
 import cn.sh.healthcloud.problem.Problem.FieldError;
 import cn.sh.healthcloud.problem.ProblemException;
+import cn.sh.healthcloud.problem.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -69,13 +71,11 @@ public class ReportService {
     }
 
     @WithTransaction
-    public Uni<ReportPage> mine(String subject, Integer page, Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || s < 1 || s > 100) {
-            throw ProblemException.badRequest("Some parameters are invalid",
-                    List.of(new FieldError(p < 0 ? "page" : "size", p < 0 ? "must be 0 or more" : "must be 1 to 100")));
-        }
+    public Uni<ReportPage> mine(String subject, String page, String size) {
+        List<FieldError> errors = new ArrayList<>();
+        int p = QueryParameters.wholeNumber("page", page, 0, 0, 100_000, errors);
+        int s = QueryParameters.wholeNumber("size", size, 20, 1, 100, errors);
+        QueryParameters.rejectIfAny(errors);
         return accounts.accountOf(subject)
                 .chain(resident -> reports.find("residentId", NEWEST_FIRST, resident.id).range(p * s, p * s + s).list())
                 .map(found -> new ReportPage(found.stream().limit(s).map(ReportView::of).toList(), p, s, found.size() > s));

@@ -2,6 +2,7 @@ package cn.sh.healthcloud.directory;
 
 import cn.sh.healthcloud.problem.Problem.FieldError;
 import cn.sh.healthcloud.problem.ProblemException;
+import cn.sh.healthcloud.problem.QueryParameters;
 import cn.sh.healthcloud.time.ShanghaiTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -59,8 +60,8 @@ public class StationSearch {
         }
         LocalDateTime openAt = parseOpenAt(params.openAt(), params.openNow(), errors);
         List<String> terms = parseTerms(params.q(), errors);
-        int page = parseInt("page", params.page(), 0, 0, 10_000, errors);
-        int size = parseInt("size", params.size(), config.defaultPageSize(), 1, config.maxPageSize(), errors);
+        int page = QueryParameters.wholeNumber("page", params.page(), 0, 0, 10_000, errors);
+        int size = QueryParameters.wholeNumber("size", params.size(), config.defaultPageSize(), 1, config.maxPageSize(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Some search parameters are invalid", errors);
         }
@@ -164,21 +165,6 @@ public class StationSearch {
         return Arrays.stream(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).distinct().toList();
     }
 
-    private static int parseInt(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
-    }
 
     private static String ids(Enum<?>[] values) {
         return String.join(", ", Arrays.stream(values).map(v -> v instanceof FacilityType t ? t.id()
