@@ -29,4 +29,21 @@ public interface AccountConfig {
      */
     @WithDefault("false")
     boolean demoSeed();
+
+    /** Health points (健康积分) awarded for self-monitoring. */
+    Points points();
+
+    interface Points {
+        /** For each Asia/Shanghai day with at least one home measurement. */
+        @WithDefault("1")
+        int homeMeasurementDay();
+
+        /** For a calendar week (Monday to Sunday) with a home blood-pressure reading every day. */
+        @WithDefault("10")
+        int homeBloodPressureWeek();
+
+        /** For a check-up at a smart health kiosk (awarded by kiosk ingestion). */
+        @WithDefault("5")
+        int kioskCheckUp();
+    }
 }

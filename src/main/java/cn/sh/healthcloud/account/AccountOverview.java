@@ -17,21 +17,24 @@ class AccountOverview {
     private final FamilyDoctorService familyDoctors;
     private final ObservationQueries observations;
     private final ReportService reports;
+    private final HealthPointsLedger points;
 
     AccountOverview(AccountService accounts, FamilyDoctorService familyDoctors, ObservationQueries observations,
-            ReportService reports) {
+            ReportService reports, HealthPointsLedger points) {
         this.accounts = accounts;
         this.familyDoctors = familyDoctors;
         this.observations = observations;
         this.reports = reports;
+        this.points = points;
     }
 
     Uni<AccountView> of(String subject, String name) {
         return accounts.me(subject, name).chain(account -> familyDoctors.myContract(subject)
                 .onFailure(ProblemException.class).recoverWithNull()
                 .chain(contract -> observations.latestPerType(subject)
-                        .chain(latest -> latestReport(account.id()).map(report -> account.with(contract,
-                                latest.stream().map(ObservationView::of).toList(), report)))));
+                        .chain(latest -> latestReport(account.id()).chain(report -> points.balance(subject)
+                                .map(balance -> account.with(contract, latest.stream().map(ObservationView::of).toList(),
+                                        report, balance))))));
     }
 
     private Uni<ReportView> latestReport(UUID residentId) {

@@ -22,12 +22,21 @@ class MeResource {
 
     private final AccountService accounts;
     private final AccountOverview overview;
+    private final HealthPointsLedger points;
     private final SecurityIdentity identity;
 
-    MeResource(AccountService accounts, AccountOverview overview, SecurityIdentity identity) {
+    MeResource(AccountService accounts, AccountOverview overview, HealthPointsLedger points, SecurityIdentity identity) {
         this.accounts = accounts;
         this.overview = overview;
+        this.points = points;
         this.identity = identity;
+    }
+
+    @GET
+    @Path("health-points")
+    @Operation(summary = "My health points (健康积分): balance and ledger, newest first")
+    public Uni<HealthPointsView> healthPoints(@RestQuery String page, @RestQuery String size) {
+        return points.of(subject(), page, size);
     }
 
     @GET

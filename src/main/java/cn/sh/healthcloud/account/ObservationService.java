@@ -34,13 +34,15 @@ public class ObservationService {
     private final AccountService accounts;
     private final ObservationRepository observations;
     private final ObservationQueries queries;
+    private final HealthPoints points;
     private final Clock clock;
 
     ObservationService(AccountService accounts, ObservationRepository observations, ObservationQueries queries,
-            Clock clock) {
+            HealthPoints points, Clock clock) {
         this.accounts = accounts;
         this.observations = observations;
         this.queries = queries;
+        this.points = points;
         this.clock = clock;
     }
 
@@ -67,7 +69,8 @@ public class ObservationService {
             observation.source = ObservationSource.HOME;
             observation.sourceRef = request.device() == null ? null : request.device().strip();
             observation.measurement = ObservationValues.of(read.measurement());
-            return observations.persist(observation);
+            return observations.persist(observation).call(() -> observations.flush())
+                    .call(saved -> points.onHomeMeasurement(resident.id, saved.type, saved.takenAt));
         }).map(ObservationView::of);
     }
 

@@ -97,6 +97,11 @@ class IdentifierProtectionTest {
             public boolean demoSeed() {
                 return false;
             }
+
+            @Override
+            public Points points() {
+                return null;
+            }
         });
     }
 
