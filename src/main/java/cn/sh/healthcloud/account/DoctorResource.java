@@ -5,12 +5,18 @@ import cn.sh.healthcloud.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import cn.sh.healthcloud.problem.Problem;
+import cn.sh.healthcloud.problem.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The family doctor's side: themselves, their signed residents, one resident's record. */
 @Path("/api/doctor")
@@ -20,11 +26,13 @@ class DoctorResource {
 
     private final FamilyDoctorService familyDoctors;
     private final DoctorService doctors;
+    private final Alerts alerts;
     private final SecurityIdentity identity;
 
-    DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, SecurityIdentity identity) {
+    DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, SecurityIdentity identity) {
         this.familyDoctors = familyDoctors;
         this.doctors = doctors;
+        this.alerts = alerts;
         this.identity = identity;
     }
 
@@ -40,6 +48,24 @@ class DoctorResource {
     @Operation(summary = "The residents signed with me")
     public Uni<List<SignedResidentView>> residents() {
         return doctors.signedResidents(Caller.of(identity));
+    }
+
+    @GET
+    @Path("alerts")
+    @Operation(summary = "My alert work list: urgent readings of my residents (open ones unless status=all)")
+    public Uni<List<AlertView>> alerts(@RestQuery String status) {
+        if (status != null && !status.equals("open") && !status.equals("all")) {
+            throw ProblemException.badRequest("Unknown status",
+                    List.of(new Problem.FieldError("status", "must be open or all")));
+        }
+        return alerts.workList(Caller.of(identity), !"all".equals(status));
+    }
+
+    @POST
+    @Path("alerts/{alertId}/acknowledge")
+    @Operation(summary = "Acknowledge an alert with a note of what was done")
+    public Uni<AlertView> acknowledge(@RestPath String alertId, @Valid @NotNull AcknowledgeRequest request) {
+        return alerts.acknowledge(Caller.of(identity), alertId, request.note());
     }
 
     @GET

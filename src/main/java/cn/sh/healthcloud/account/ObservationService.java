@@ -35,10 +35,12 @@ public class ObservationService {
     private final ObservationRepository observations;
     private final ObservationQueries queries;
     private final HealthPoints points;
+    private final Alerts alerts;
     private final Clock clock;
 
     ObservationService(AccountService accounts, ObservationRepository observations, ObservationQueries queries,
-            HealthPoints points, Clock clock) {
+            HealthPoints points, Alerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.accounts = accounts;
         this.observations = observations;
         this.queries = queries;
@@ -70,7 +72,8 @@ public class ObservationService {
             observation.sourceRef = request.device() == null ? null : request.device().strip();
             observation.measurement = ObservationValues.of(read.measurement());
             return observations.persist(observation).call(() -> observations.flush())
-                    .call(saved -> points.onHomeMeasurement(resident.id, saved.type, saved.takenAt));
+                    .call(saved -> points.onHomeMeasurement(resident.id, saved.type, saved.takenAt))
+                    .call(saved -> alerts.raiseIfUrgent(resident.id, saved.id, read.measurement()));
         }).map(ObservationView::of);
     }
 

@@ -1,0 +1,12 @@
+package cn.sh.healthcloud.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One alert in the doctor's work list, with the reading that raised it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AlertView(UUID id, OffsetDateTime createdAt, UUID residentId, String residentName, String code,
+        String textZh, String textEn, ObservationView observation, OffsetDateTime acknowledgedAt,
+        String acknowledgementNote) {
+}
