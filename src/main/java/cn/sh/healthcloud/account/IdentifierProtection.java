@@ -95,10 +95,6 @@ public class IdentifierProtection {
         }
     }
 
-    public boolean canOpen(String keyId) {
-        return keys.containsKey(keyId);
-    }
-
     private static byte[] associatedData(IdentifierKind kind, String owner) {
         return (kind.id() + "\u0000" + owner).getBytes(StandardCharsets.UTF_8);
     }
