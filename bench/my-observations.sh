@@ -4,12 +4,14 @@
 # p50/p99 and memory. Tokens are RS256 JWTs minted here with openssl and verified by the service
 # with a local public key, so Keycloak is not in the measured path (it is not on the request path
 # in production either: bearer tokens are verified locally against cached keys).
+# VERIFIED_TOKENS=false measures every request verifying its token from scratch (no cache).
 #   bench/my-observations.sh [seconds, default 30]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 DURATION=${1:-30}
 RESIDENTS=${RESIDENTS:-500}
 PER_RESIDENT=${PER_RESIDENT:-120}
+VERIFIED_TOKENS=${VERIFIED_TOKENS:-true}
 PORT=18092
 DB=healthcloud_bench_accounts
 need_cmd wrk wrk
@@ -34,6 +36,7 @@ trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
    -Dhealthcloud.directory.seed.enabled=false -Dquarkus.log.console.level=WARN \
    -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
    -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=healthcloud-bench \
+   -Dhealthcloud.security.verified-tokens.enabled="$VERIFIED_TOKENS" \
    -jar quarkus-run.jar) >target/bench-accounts-service.log 2>&1 &
 service_pid=$!
 until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
@@ -88,6 +91,7 @@ cat <<REPORT
 
 My latest 20 observations (GET /api/me/observations?size=20), $RESIDENTS residents, $stored observations stored
   throughput      ${rps} requests/s   (wrk -t2 -c32, ${DURATION}s, a different resident each request)
+  token cache     $([ "$VERIFIED_TOKENS" = true ] && echo "on (each of the $RESIDENTS tokens verified once)" || echo "off (every request verifies its token)")
   latency         p50 ${p50}   p99 ${p99}
   ${errors:-no errors}
   max RSS         $((rss / 1024)) MB

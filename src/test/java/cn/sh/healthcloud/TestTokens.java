@@ -39,6 +39,13 @@ public final class TestTokens {
         return token("cityadmin", Roles.CITY_ADMIN, null, null);
     }
 
+    /** A resident's token that expires after the given number of seconds. */
+    public static String residentExpiringIn(String subject, long seconds) {
+        return Jwt.claims().subject(subject).issuer(ISSUER).audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of(Roles.RESIDENT)))
+                .expiresIn(seconds).sign();
+    }
+
     public static String token(String subject, String role, String district, String station) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .subject(subject == null ? UUID.randomUUID().toString() : subject)

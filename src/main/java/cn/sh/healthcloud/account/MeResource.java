@@ -68,6 +68,6 @@ class MeResource {
     }
 
     private String subject() {
-        return Caller.of(identity).subject();
+        return Caller.subjectOf(identity);
     }
 }

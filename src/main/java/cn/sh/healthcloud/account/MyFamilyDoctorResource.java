@@ -48,6 +48,6 @@ class MyFamilyDoctorResource {
     }
 
     private String subject() {
-        return Caller.of(identity).subject();
+        return Caller.subjectOf(identity);
     }
 }

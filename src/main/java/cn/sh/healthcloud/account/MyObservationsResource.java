@@ -61,6 +61,6 @@ class MyObservationsResource {
     }
 
     private String subject() {
-        return Caller.of(identity).subject();
+        return Caller.subjectOf(identity);
     }
 }

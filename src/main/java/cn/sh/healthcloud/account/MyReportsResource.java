@@ -29,13 +29,13 @@ class MyReportsResource {
     @GET
     @Operation(summary = "My reports, newest first")
     public Uni<ReportPage> mine(@RestQuery String page, @RestQuery String size) {
-        return reports.mine(Caller.of(identity).subject(), page, size);
+        return reports.mine(Caller.subjectOf(identity), page, size);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One of my reports")
     public Uni<ReportView> one(@RestPath String id) {
-        return reports.one(Caller.of(identity).subject(), id);
+        return reports.one(Caller.subjectOf(identity), id);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The hot read of the health account, "my latest observations", as one statement on the reactive
- * SQL client: found by the token's subject through the resident join, no transaction, each row's
+ * SQL client: found by the token's subject through the resident's subject, no transaction, each row's
  * values parsed once. Through Hibernate Reactive the same page took a transaction, two queries and
  * three JSON parses per row (~330 requests/s against ~2,000 wanted).
  */
@@ -24,9 +24,13 @@ class ObservationQueries {
 
     private static final String COLUMNS = """
             select o.id, o.type, o.taken_at, o.source, o.source_ref, o.reading_id, o.measurement::text as measurement
-            from observation o join resident r on r.id = o.resident_id
-            where r.subject = $1 and o.taken_at >= $2 and o.taken_at < $3""";
+            from observation o
+            where o.resident_id = (select id from resident where subject = $1)
+              and o.taken_at >= $2 and o.taken_at < $3""";
     private static final String ORDER = " order by o.taken_at desc, o.id desc limit $4 offset $5";
+    // The resident as a sub-select, not a join: its id is then known before the scan, so the plan
+    // walks (resident_id, taken_at desc, id desc) and stops after the page. With the join the generic
+    // plan fetched every row of the resident and sorted them (3,300 against 11,200 statements/s).
     // Two statements rather than "($n is null or type = $n)": each then walks its own index in order
     // and stops after the page, where the catch-all form made the planner fetch and sort every row.
     private static final String PAGE_ALL_TYPES = COLUMNS + ORDER;
@@ -36,8 +40,8 @@ class ObservationQueries {
     private static final String LATEST_PER_TYPE = """
             select distinct on (o.type) o.id, o.type, o.taken_at, o.source, o.source_ref, o.reading_id,
                    o.measurement::text as measurement
-            from observation o join resident r on r.id = o.resident_id
-            where r.subject = $1
+            from observation o
+            where o.resident_id = (select id from resident where subject = $1)
             order by o.type, o.taken_at desc, o.id desc""";
 
     private final Pool pool;

@@ -26,6 +26,15 @@ public record Caller(String subject, SecurityIdentity identity, Optional<String>
                 Optional.empty());
     }
 
+    /** Only the subject: what the resident's own reads need, without reading any other claim. */
+    public static String subjectOf(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
+                : identity.getPrincipal().getName();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
@@ -39,6 +48,10 @@ public record Caller(String subject, SecurityIdentity identity, Optional<String>
     }
 
     private static Optional<String> claim(JsonWebToken token, String name) {
+        // Asked first because smallrye-jwt finds a claim that is absent only by catching an exception.
+        if (!token.containsClaim(name)) {
+            return Optional.empty();
+        }
         Object value = token.getClaim(name);
         if (value == null) {
             return Optional.empty();
