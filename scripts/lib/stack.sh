@@ -85,17 +85,10 @@ ensure_redis() {
   wait_for 30 "Redis" sh -c 'redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG'
 }
 
+# The project's own broker (scripts/broker.sh, port 18830): configured never to drop an accepted
+# message, which the stock configuration of the machine's shared Mosquitto on 1883 does.
 ensure_mosquitto() {
-  need_cmd mosquitto_pub mosquitto-clients
-  if port_open 127.0.0.1 1883; then return 0; fi
-  need_cmd mosquitto mosquitto
-  log "starting Mosquitto"
-  if [ -f /etc/mosquitto/mosquitto.conf ]; then
-    mosquitto -d -c /etc/mosquitto/mosquitto.conf
-  else
-    mosquitto -d -p 1883
-  fi
-  wait_for 30 "Mosquitto" port_open 127.0.0.1 1883
+  bash "$(dirname "${BASH_SOURCE[0]}")/../broker.sh" start "${HC_MQTT_PORT:-18830}"
 }
 
 ensure_stack() {
