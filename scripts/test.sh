@@ -7,6 +7,8 @@ set -euo pipefail
 log "JDK: $JAVA_HOME"
 
 ensure_stack healthcloud healthcloud_test healthcloud_e2e
+# The tests' own broker (the service's %test profile), apart from the development one on 18830.
+bash scripts/broker.sh start 18831
 
 log "service: unit and @QuarkusTest tests, package"
 ./mvnw -B -ntp verify

@@ -22,6 +22,11 @@ public class HealthPoints {
     static final String HOME_BLOOD_PRESSURE_WEEK = "home-blood-pressure-week";
     static final String KIOSK_CHECK_UP = "kiosk-check-up";
 
+    /** One award, granted once per (resident, reason, reference); positional ($n) for the SQL client. */
+    static final String AWARD_SQL = """
+            insert into health_points (resident_id, points, reason, reference) values ($1, $2, $3, $4)
+            on conflict (resident_id, reason, reference) do nothing""";
+
     private final AccountConfig.Points rules;
 
     HealthPoints(AccountConfig config) {
@@ -61,9 +66,7 @@ public class HealthPoints {
         if (points == 0) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into health_points (resident_id, points, reason, reference) values (?1, ?2, ?3, ?4)
-                on conflict (resident_id, reason, reference) do nothing""")
+        return Panache.getSession().chain(session -> session.createNativeQuery(AWARD_SQL.replace('$', '?'))
                 .setParameter(1, residentId)
                 .setParameter(2, points)
                 .setParameter(3, reason)

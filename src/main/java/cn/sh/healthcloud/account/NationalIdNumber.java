@@ -82,7 +82,7 @@ public final class NationalIdNumber {
     }
 
     /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */
-    static char checkCharacter(String digits) {
+    public static char checkCharacter(String digits) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (digits.charAt(i) - '0') * WEIGHTS[i];

@@ -38,6 +38,18 @@ public final class MeasurementReader {
             problems.add(new Problem("type", typeId == null ? "is required" : "is not a known measurement type"));
             return new Result(null, problems);
         }
+        Units.Conversion conversion = Units.Conversion.NONE;
+        Object unit = json.get("unit");
+        if (unit != null) {
+            List<String> accepted = Units.accepted(type);
+            conversion = unit instanceof String name ? Units.conversion(type, name).orElse(null) : null;
+            if (conversion == null) {
+                problems.add(new Problem("unit", accepted.isEmpty()
+                        ? "is not used by " + type.id() + ": each field has its own unit"
+                        : "must be " + String.join(" or ", accepted)));
+                return new Result(null, List.copyOf(problems));
+            }
+        }
         Map<String, Double> numbers = new HashMap<>();
         Map<String, String> codes = new HashMap<>();
         for (Component component : type.components()) {
@@ -53,7 +65,7 @@ public final class MeasurementReader {
                     problems.add(new Problem(component.name(), "must be one of " + String.join(", ", component.codes())));
                 }
             } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-                double v = number.doubleValue();
+                double v = conversion.apply(component.name(), number.doubleValue());
                 if (v < component.min() || v > component.max()) {
                     problems.add(new Problem(component.name(), "must be between " + format(component.min()) + " and "
                             + format(component.max()) + " " + component.unit()));

@@ -31,6 +31,26 @@ class MeasurementReaderTest {
     }
 
     @Test
+    void unitsAreCheckedAndConvertedToTheStoredOne() {
+        assertThat(read("type", "glucose", "value", 126, "context", "fasting", "unit", "mg/dL").measurement().numbers())
+                .containsEntry("value", 7.0);
+        assertThat(read("type", "glucose", "value", 100, "context", "fasting", "unit", "mg/dL").measurement().numbers())
+                .containsEntry("value", 5.6);
+        assertThat(read("type", "blood-pressure", "systolic", 20, "diastolic", 12, "unit", "kPa").measurement().numbers())
+                .containsEntry("systolic", 150.0).containsEntry("diastolic", 90.0);
+        assertThat(read("type", "temperature", "celsius", 36.6, "unit", "Cel").isValid()).isTrue();
+        assertThat(read("type", "grip-strength", "kg", 30, "unit", "kg").isValid()).isTrue();
+        assertThat(read("type", "blood-pressure", "systolic", 120, "diastolic", 80, "unit", "mmol/L").problems())
+                .containsExactly(new MeasurementReader.Problem("unit", "must be kPa or mmHg"));
+        assertThat(read("type", "body-composition", "weightKg", 70, "unit", "kg").problems())
+                .containsExactly(new MeasurementReader.Problem("unit",
+                        "is not used by body-composition: each field has its own unit"));
+        // Converted before the plausible range is applied: 800 mg/dL is 44.4 mmol/L.
+        assertThat(read("type", "glucose", "value", 800, "context", "random", "unit", "mg/dL").problems())
+                .containsExactly(new MeasurementReader.Problem("value", "must be between 0.5 and 40 mmol/L"));
+    }
+
+    @Test
     void systolicMustExceedDiastolic() {
         assertThat(read("type", "blood-pressure", "systolic", 90, "diastolic", 90).problems())
                 .containsExactly(new MeasurementReader.Problem("systolic", "must be higher than diastolic"));

@@ -1,0 +1,65 @@
+package cn.sh.healthcloud.kiosk;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "healthcloud.kiosk")
+public interface KioskConfig {
+
+    /** Take kiosk messages from the broker at all (off: the replica serves HTTP only). */
+    @WithDefault("true")
+    boolean ingestionEnabled();
+
+    /** The shared-subscription group: the replicas of one deployment split the stream between them. */
+    @WithDefault("healthcloud")
+    String shareGroup();
+
+    /**
+     * This replica's MQTT client id for ingestion. It must survive restarts (a persistent session
+     * keeps what arrived while the replica was away) and differ between replicas; the default is
+     * the host name, which a Kubernetes StatefulSet keeps stable.
+     */
+    Optional<String> clientId();
+
+    /** Most readings written in one transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Longest a reading waits for its batch to fill before the batch is written anyway. */
+    @WithDefault("5ms")
+    Duration batchDelay();
+
+    /** Batches written at the same time (each holds one database connection). */
+    @WithDefault("4")
+    int concurrentBatches();
+
+    /** Largest message accepted; the broker's max_packet_size must not be larger. */
+    @WithDefault("262144")
+    int maxMessageBytes();
+
+    /** Kiosk clocks drift; a reading "from the future" beyond this is refused. */
+    @WithDefault("5m")
+    Duration clockSkew();
+
+    /** A session with no close message is assessed this long after it opened, with what arrived. */
+    @WithDefault("15m")
+    Duration sessionTimeout();
+
+    /** A closed session whose listed readings never all arrive is assessed this long after the close. */
+    @WithDefault("2m")
+    Duration closedSessionGrace();
+
+    /** How often sessions due for assessment and reports not yet acknowledged by the broker are looked for. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** Development data: a kiosk at every seeded smart-health station. */
+    Seed seed();
+
+    interface Seed {
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,153 @@
+package cn.sh.healthcloud.kiosk;
+
+import cn.sh.healthcloud.mqtt.BrokerConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * This replica's share of the kiosk stream, taken with the Vert.x MQTT client directly (README,
+ * "Kiosk ingestion"): a shared subscription so replicas split readings and session messages, QoS 1,
+ * a persistent session under a fixed client id so nothing is lost while the replica is away, and
+ * automatic acknowledgement off: a message is acknowledged only once it is committed.
+ */
+@ApplicationScoped
+public class KioskStream {
+
+    private static final Logger LOG = Logger.getLogger(KioskStream.class);
+
+    private final Vertx vertx;
+    private final BrokerConfig broker;
+    private final KioskConfig config;
+    private final IngestionPipeline pipeline;
+    private final AckSequencer acks = new AckSequencer();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile MqttClient client;
+    private volatile boolean subscribed;
+    private volatile long reconnectDelayMs = 500;
+
+    KioskStream(Vertx vertx, BrokerConfig broker, KioskConfig config, IngestionPipeline pipeline) {
+        this.vertx = vertx;
+        this.broker = broker;
+        this.config = config;
+        this.pipeline = pipeline;
+    }
+
+    /** Connected and subscribed: this replica is taking its share of the stream. */
+    public boolean isTaking() {
+        MqttClient current = client;
+        return current != null && current.isConnected() && subscribed;
+    }
+
+    public String clientId() {
+        return config.clientId().orElseGet(() -> broker.clientIdPrefix() + "-ingest-" + hostName());
+    }
+
+    /** Messages received and not yet acknowledged. */
+    int unacknowledged() {
+        return acks.waiting();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.ingestionEnabled()) {
+            LOG.info("Kiosk ingestion is off on this replica");
+            return;
+        }
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId(clientId())
+                .setCleanSession(false)
+                .setKeepAliveInterval((int) broker.keepAlive().toSeconds())
+                .setAutoKeepAlive(true)
+                .setMaxMessageSize(config.maxMessageBytes())
+                .setSsl(broker.ssl());
+        options.setAutoAck(false);
+        broker.username().ifPresent(options::setUsername);
+        broker.password().ifPresent(options::setPassword);
+        client = MqttClient.create(vertx, options);
+        // Set before connecting: a persistent session starts redelivering the moment it is resumed.
+        client.publishHandler(this::arrived);
+        client.closeHandler(v -> {
+            subscribed = false;
+            if (!stopping.get()) {
+                LOG.warnf("Kiosk stream: lost the broker; unacknowledged messages will be redelivered");
+                scheduleReconnect();
+            }
+        });
+        connect();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        MqttClient current = client;
+        if (current != null && current.isConnected()) {
+            current.disconnect();
+        }
+    }
+
+    private void arrived(MqttPublishMessage message) {
+        AckSequencer.Ticket ticket = acks.arrived(message);
+        pipeline.offer(message.topicName(), message.payload().getBytes(), message.isDup(), ticket);
+    }
+
+    private void connect() {
+        acks.reset();
+        client.connect(broker.port(), broker.host()).onComplete(connected -> {
+            if (connected.failed()) {
+                if (!stopping.get()) {
+                    LOG.warnf("Kiosk stream: cannot reach the broker (%s); retrying", connected.cause().getMessage());
+                    scheduleReconnect();
+                }
+                return;
+            }
+            reconnectDelayMs = 500;
+            String group = config.shareGroup();
+            client.subscribe(Map.of(
+                    KioskTopics.shared(group, KioskTopics.READINGS), 1,
+                    KioskTopics.shared(group, KioskTopics.SESSIONS), 1,
+                    // Not shared: every replica keeps the kiosk states, and retained messages are not
+                    // delivered to shared subscriptions.
+                    KioskTopics.STATUS, 1)).onComplete(result -> {
+                        if (result.succeeded()) {
+                            subscribed = true;
+                            LOG.infof("Kiosk stream: taking share group '%s' as %s (session %s)", group, clientId(),
+                                    connected.result().isSessionPresent() ? "resumed" : "new");
+                        } else {
+                            LOG.errorf("Kiosk stream: subscribing failed (%s); reconnecting", result.cause().getMessage());
+                            client.disconnect();
+                        }
+                    });
+        });
+    }
+
+    private void scheduleReconnect() {
+        long delay = reconnectDelayMs;
+        reconnectDelayMs = Math.min(delay * 2, broker.maxReconnectDelay().toMillis());
+        vertx.setTimer(delay, id -> {
+            if (!stopping.get() && !client.isConnected()) {
+                connect();
+            }
+        });
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}
