@@ -25,7 +25,8 @@ mkdir -p target
 SERVICE_LOG=target/e2e-service.log
 log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
 java -Xms128m -Xmx128m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
-  -Dhealthcloud.db.name="$DB" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
+  -Dhealthcloud.db.name="$DB" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
+  -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
 service_pid=$!
 cleanup() {
   kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
@@ -158,6 +159,33 @@ access_logged() {
 check "resident1's access log shows doctor1's read" access_logged
 check "doctor1 cannot read a resident not signed with them: 403" status 403 -H "Authorization: Bearer $DOCTOR" \
   "$BASE/api/doctor/residents/00000000-0000-4000-8000-000000000000"
+# A kiosk reading published by hand, as README shows: resident1 at a seeded Yangpu smart-health hut.
+HUT=$(curl -sf "$BASE/api/stations?near=31.2595,121.5260&radius=20000&type=smart-health-station&size=1" | jq -r '.items[0].id')
+KIOSK="K-$HUT"
+SESSION=$(cat /proc/sys/kernel/random/uuid)
+READING=$(cat /proc/sys/kernel/random/uuid)
+mosquitto_sub -p 18830 -q 1 -C 1 -W 30 -t "healthcloud/kiosks/$KIOSK/reports" >/tmp/e2e-report.$$ 2>/dev/null &
+sub_pid=$!
+sleep 0.5
+mosquitto_pub -p 18830 -q 1 -t "healthcloud/kiosks/$KIOSK/readings" -m "$(jq -nc --arg r "$READING" --arg s "$SESSION" \
+  --arg k "$KIOSK" --arg t "$(date +%Y-%m-%dT%H:%M:%S%:z)" --arg id "$ID_NUMBER" '{readingId: $r, sessionId: $s,
+  kioskId: $k, takenAt: $t, subject: {idType: "resident-id-card", idNumber: $id},
+  measurements: [{type: "blood-pressure", systolic: 146, diastolic: 92, pulse: 76, unit: "mmHg"}]}')"
+mosquitto_pub -p 18830 -q 1 -t "healthcloud/kiosks/$KIOSK/sessions" \
+  -m "{\"sessionId\": \"$SESSION\", \"kioskId\": \"$KIOSK\", \"closedAt\": \"$(date -Iseconds)\", \"readingIds\": [\"$READING\"]}"
+kiosk_report() {
+  wait "$sub_pid" && [ "$(jq -r .sessionId /tmp/e2e-report.$$)" = "$SESSION" ] \
+    && [ "$(jq -r .level /tmp/e2e-report.$$)" = see-doctor ] && ! grep -q "$ID_NUMBER" /tmp/e2e-report.$$
+}
+check "a reading published with mosquitto_pub comes back to its kiosk as a report" kiosk_report
+kiosk_in_account() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/reports" \
+    && [ "$(body | jq -r '.items[0].sessionId')" = "$SESSION" ] \
+    && status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/observations?size=1" \
+    && [ "$(body | jq -r '.items[0].readingId')" = "$READING" ]
+}
+check "the reading and its report are in resident1's account" kiosk_in_account
+rm -f /tmp/e2e-report.$$
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 
