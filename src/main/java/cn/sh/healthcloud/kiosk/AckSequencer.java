@@ -32,7 +32,7 @@ final class AckSequencer {
     private final Deque<Ticket> line = new ArrayDeque<>();
     private long connection;
 
-    /** A new connection: what was waiting belongs to the old one and will be redelivered. */
+    /** A connection ended or began: what was waiting belongs to the old one and will be redelivered. */
     synchronized void reset() {
         connection++;
         line.clear();
@@ -56,7 +56,13 @@ final class AckSequencer {
         while (!line.isEmpty() && line.peekFirst().done) {
             Ticket head = line.pollFirst();
             if (head.message.qosLevel().value() > 0) {
-                head.message.ack();
+                try {
+                    head.message.ack();
+                } catch (RuntimeException connectionGone) {
+                    // The connection closed under us: the broker redelivers, readingId dedups.
+                    line.clear();
+                    return;
+                }
             }
         }
     }

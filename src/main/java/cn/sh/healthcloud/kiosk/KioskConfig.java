@@ -12,6 +12,14 @@ public interface KioskConfig {
     @WithDefault("true")
     boolean ingestionEnabled();
 
+    /**
+     * Take readings and session messages through a shared subscription, so the replicas of one
+     * deployment split the stream. Off: a plain subscription, for a single replica on a broker
+     * that loses shared-subscription messages across its own restart (Mosquitto 2.0.11; README).
+     */
+    @WithDefault("true")
+    boolean sharedSubscription();
+
     /** The shared-subscription group: the replicas of one deployment split the stream between them. */
     @WithDefault("healthcloud")
     String shareGroup();

@@ -34,7 +34,7 @@ public class KioskStream {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile MqttClient client;
     private volatile boolean subscribed;
-    private volatile long reconnectDelayMs = 500;
+    private volatile long reconnectDelayMs = 250;
 
     KioskStream(Vertx vertx, BrokerConfig broker, KioskConfig config, IngestionPipeline pipeline) {
         this.vertx = vertx;
@@ -78,6 +78,7 @@ public class KioskStream {
         client.publishHandler(this::arrived);
         client.closeHandler(v -> {
             subscribed = false;
+            acks.reset();
             if (!stopping.get()) {
                 LOG.warnf("Kiosk stream: lost the broker; unacknowledged messages will be redelivered");
                 scheduleReconnect();
@@ -109,17 +110,19 @@ public class KioskStream {
                 }
                 return;
             }
-            reconnectDelayMs = 500;
+            reconnectDelayMs = 250;
             String group = config.shareGroup();
+            boolean shared = config.sharedSubscription();
             client.subscribe(Map.of(
-                    KioskTopics.shared(group, KioskTopics.READINGS), 1,
-                    KioskTopics.shared(group, KioskTopics.SESSIONS), 1,
+                    shared ? KioskTopics.shared(group, KioskTopics.READINGS) : KioskTopics.READINGS, 1,
+                    shared ? KioskTopics.shared(group, KioskTopics.SESSIONS) : KioskTopics.SESSIONS, 1,
                     // Not shared: every replica keeps the kiosk states, and retained messages are not
                     // delivered to shared subscriptions.
                     KioskTopics.STATUS, 1)).onComplete(result -> {
                         if (result.succeeded()) {
                             subscribed = true;
-                            LOG.infof("Kiosk stream: taking share group '%s' as %s (session %s)", group, clientId(),
+                            LOG.infof("Kiosk stream: taking %s as %s (session %s)",
+                                    shared ? "share group '" + group + "'" : "the whole stream", clientId(),
                                     connected.result().isSessionPresent() ? "resumed" : "new");
                         } else {
                             LOG.errorf("Kiosk stream: subscribing failed (%s); reconnecting", result.cause().getMessage());
@@ -131,7 +134,8 @@ public class KioskStream {
 
     private void scheduleReconnect() {
         long delay = reconnectDelayMs;
-        reconnectDelayMs = Math.min(delay * 2, broker.maxReconnectDelay().toMillis());
+        // Capped low: after a broker restart, the sooner the session is back the better (README).
+        reconnectDelayMs = Math.min(delay * 2, Math.min(2_000, broker.maxReconnectDelay().toMillis()));
         vertx.setTimer(delay, id -> {
             if (!stopping.get() && !client.isConnected()) {
                 connect();

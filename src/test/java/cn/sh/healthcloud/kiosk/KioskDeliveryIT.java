@@ -1,0 +1,191 @@
+package cn.sh.healthcloud.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.sh.healthcloud.kiosk.load.KioskLoad;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At least once, end to end, through faults: kiosks publish with QoS 1 while the packaged service
+ * is killed (kill -9) and started again, and separately while the broker restarts. Every reading
+ * the broker acknowledged must then be stored exactly once, and every session assessed. Runs the
+ * service jar and a broker of its own (port 18832, the project's configuration), never the shared ones.
+ */
+class KioskDeliveryIT {
+
+    private static final int BROKER = 18832;
+    private static final int HTTP = 18094;
+    private static final String DB = "healthcloud_fault";
+    private static final String JDBC = "jdbc:postgresql://localhost:5432/" + DB;
+
+    private Process service;
+
+    @BeforeEach
+    void freshBroker() throws Exception {
+        run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
+        deleteRecursively(Path.of(System.getProperty("user.home"), ".cache/healthcloud/mosquitto-" + BROKER).toFile());
+        run("bash", "scripts/broker.sh", "start", String.valueOf(BROKER));
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (service != null) {
+            service.destroy();
+            service.waitFor();
+        }
+        run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
+    }
+
+    /** The deployed path: a shared subscription, the service killed with kill -9 and started again. */
+    @Test
+    void throughAServiceCrashEveryAcceptedReadingIsStoredExactlyOnce() throws Exception {
+        deliverThrough(true, () -> {
+            service.destroyForcibly().waitFor();        // batches in flight are never committed, never acknowledged
+            Thread.sleep(2_000);                         // kiosks keep publishing; the broker queues for the session
+            service = startService(false, true);
+        });
+    }
+
+    /**
+     * A broker restart (persistence on, graceful stop). With a plain subscription: Mosquitto 2.0.11
+     * drops messages published to a shared subscription between its restart and the subscriber's
+     * reconnect (README, "Kiosk ingestion"), so a single replica on Mosquitto subscribes plainly.
+     */
+    @Test
+    void throughABrokerRestartEveryAcceptedReadingIsStoredExactlyOnce() throws Exception {
+        deliverThrough(false, () -> run("bash", "scripts/broker.sh", "restart", String.valueOf(BROKER)));
+    }
+
+    interface Fault {
+        void happen() throws Exception;
+    }
+
+    private void deliverThrough(boolean shared, Fault fault) throws Exception {
+        service = startService(true, shared);
+        List<String> kiosks = kiosks();
+
+        try (KioskLoad load = new KioskLoad("localhost", BROKER, kiosks, 2, 100)) {
+            load.start(300);
+            Thread.sleep(4_000);
+            fault.happen();
+            Thread.sleep(4_000);
+            load.stop();
+            // Until the kiosks' clients have nothing more coming back: every resend done or given up.
+            long[] last = { -1 };
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                long now = load.unacknowledged();
+                boolean settled = now == 0 || now == last[0];
+                last[0] = now;
+                return settled;
+            });
+
+            List<UUID> accepted = new ArrayList<>(load.accepted.keySet());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
+            long stored = count("select count(*) from kiosk_reading where reading_id = any(?)", accepted);
+            System.out.printf("fault test (%s subscription): %d readings published, %d acknowledged by the broker,"
+                    + " %d publishes never acknowledged, %d stored; lost = acknowledged - stored = %d%n",
+                    shared ? "shared" : "plain", load.sentReadings.size(), accepted.size(), load.unacknowledged(), stored,
+                    accepted.size() - stored);
+
+            assertThat(accepted.size()).as("readings acknowledged").isGreaterThan(2_000);
+            assertThat(load.unacknowledged()).as("publishes never acknowledged").isZero();
+            assertThat(stored).as("lost = acknowledged - stored").isEqualTo(accepted.size());
+            assertThat(count("select count(*) from (select reading_id from observation where reading_id = any(?)"
+                    + " group by reading_id, type having count(*) > 1) twice", accepted)).as("observations stored twice").isZero();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> count("select count(*) from kiosk_session where assessed_at is null", List.of()) == 0);
+            assertThat(count("select count(*) from (select session_id from report group by session_id having count(*) > 1) r",
+                    List.of())).as("sessions reported twice").isZero();
+        }
+    }
+
+    private Process startService(boolean freshDatabase, boolean shared) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=dev",
+                "-Dquarkus.http.port=" + HTTP, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.mqtt.port=" + BROKER,
+                "-Dhealthcloud.kiosk.client-id=healthcloud-fault-ingest", "-Dhealthcloud.kiosk.sweep-interval=1s",
+                "-Dhealthcloud.kiosk.shared-subscription=" + shared,
+                "-Dhealthcloud.account.demo-seed=false", "-Dquarkus.oidc.tenant-enabled=false",
+                "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=" + freshDatabase,
+                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/fault-service.log"))).start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(process.isAlive()).as("the service is running (see target/fault-service.log)").isTrue();
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    private static List<String> kiosks() throws SQLException {
+        try (Connection db = connect(); Statement st = db.createStatement();
+                ResultSet rows = st.executeQuery("select id from kiosk order by id limit 5")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            assertThat(ids).as("seeded kiosks").hasSize(5);
+            return ids;
+        }
+    }
+
+    private static long count(String sql, List<UUID> ids) throws SQLException {
+        try (Connection db = connect(); PreparedStatement st = db.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                Array array = db.createArrayOf("uuid", ids.toArray());
+                st.setArray(1, array);
+            }
+            try (ResultSet rows = st.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(JDBC, "healthcloud", "healthcloud");
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+
+    private static void deleteRecursively(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
+        }
+        file.delete();
+    }
+}
