@@ -3,11 +3,13 @@ package cn.sh.healthcloud.account;
 import cn.sh.healthcloud.account.AccountRepositories.ContractRepository;
 import cn.sh.healthcloud.account.AccountRepositories.PractitionerRepository;
 import cn.sh.healthcloud.measurement.MeasurementReader;
+import cn.sh.healthcloud.time.ShanghaiTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +101,7 @@ public class DemoAccounts {
     /** Morning and evening blood pressure for 90 days, creeping up; weight once a week. */
     private List<Observation> bloodPressureDiary(UUID residentId, Random random) {
         List<Observation> diary = new ArrayList<>();
-        OffsetDateTime today = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime today = shanghaiMidnight();
         for (int day = 89; day >= 0; day--) {
             double drift = (89 - day) * 0.12;
             for (int hour : new int[] { 7, 20 }) {
@@ -115,18 +117,31 @@ public class DemoAccounts {
                                 "weightKg", Math.round((74.5 - day * 0.01 + random.nextGaussian() * 0.3) * 10) / 10.0)));
             }
         }
-        return diary;
+        return past(diary);
     }
 
     /** A fasting glucose every morning for 90 days, mostly in the impaired-to-diabetic range. */
     private List<Observation> glucoseDiary(UUID residentId, Random random) {
         List<Observation> diary = new ArrayList<>();
-        OffsetDateTime today = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime today = shanghaiMidnight();
         for (int day = 89; day >= 0; day--) {
             double value = Math.round((7.1 + random.nextGaussian() * 0.6) * 10) / 10.0;
             diary.add(home(residentId, today.minusDays(day).plusHours(6).plusMinutes(45), "三诺 安稳+",
                     Map.of("type", "glucose", "value", value, "context", "fasting")));
         }
+        return past(diary);
+    }
+
+    /** Today in Shanghai: the diary's hours are local ones (07:00 and 20:00 blood pressure). */
+    private OffsetDateTime shanghaiMidnight() {
+        return ZonedDateTime.now(clock.withZone(ShanghaiTime.ZONE))
+                .truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
+    }
+
+    /** Today's later readings have not been taken yet. */
+    private List<Observation> past(List<Observation> diary) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        diary.removeIf(o -> o.takenAt.isAfter(now));
         return diary;
     }
 

@@ -164,29 +164,26 @@ final class KioskMessageReader {
     }
 
     private static UUID uuid(Map<String, Object> json, String field, List<Problem> problems) {
-        Object value = json.get(field);
-        if (value == null) {
-            problems.add(new Problem(field, "is required"));
-            return null;
-        }
-        try {
-            return UUID.fromString(String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(field, "must be a UUID"));
-            return null;
-        }
+        return required(json, field, UUID::fromString, "must be a UUID", problems);
     }
 
     private static OffsetDateTime time(Map<String, Object> json, String field, List<Problem> problems) {
+        return required(json, field, OffsetDateTime::parse,
+                "must be an ISO-8601 date-time with offset, e.g. 2026-11-22T09:41:07+08:00", problems);
+    }
+
+    /** A required field, read by a parser that throws on text it cannot read. */
+    private static <T> T required(Map<String, Object> json, String field, java.util.function.Function<String, T> parse,
+            String malformed, List<Problem> problems) {
         Object value = json.get(field);
         if (value == null) {
             problems.add(new Problem(field, "is required"));
             return null;
         }
         try {
-            return OffsetDateTime.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem(field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-22T09:41:07+08:00"));
+            return parse.apply(String.valueOf(value));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            problems.add(new Problem(field, malformed));
             return null;
         }
     }

@@ -11,7 +11,6 @@ import cn.sh.healthcloud.assessment.Sex;
 import cn.sh.healthcloud.measurement.Measurement;
 import cn.sh.healthcloud.measurement.MeasurementType;
 import cn.sh.healthcloud.time.ShanghaiTime;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +53,12 @@ class SessionAssessor {
                             where not exists (select 1 from kiosk_reading r where r.reading_id = l.id)
                               and not exists (select 1 from rejected_message m where m.reading_id = l.id))""";
 
+    static final int CONCURRENT = 3;
+    static final int MAX_QUEUED = 20_000;
+
+    private final java.util.Queue<UUID> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Set<UUID> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
     private final Pool pool;
     private final AccountRecords accounts;
     private final AssessmentEngine engine;
@@ -74,16 +78,15 @@ class SessionAssessor {
         this.clock = clock;
     }
 
-    /** After a batch committed: assess those of its sessions that are now complete. */
+    /** After a batch committed: queue those of its sessions that are now complete. */
     void assessIfComplete(Collection<UUID> sessions) {
         if (sessions.isEmpty()) {
             return;
         }
         pool.preparedQuery("select s.session_id from kiosk_session s where s.session_id = any($1) and " + COMPLETE)
                 .execute(Tuple.of(sessions.toArray(UUID[]::new)))
-                .chain(this::assessAll)
-                .subscribe().with(n -> {
-                }, e -> LOG.warnf("Assessing sessions failed (%s); the sweep retries", e.getMessage()));
+                .subscribe().with(this::enqueue, e -> LOG.warnf("Finding complete sessions failed (%s); the sweep retries",
+                        e.getMessage()));
     }
 
     /** The sweep: complete sessions missed (a replica stopped in between) and sessions that timed out. */
@@ -91,20 +94,53 @@ class SessionAssessor {
         return pool.preparedQuery("select s.session_id from kiosk_session s where (" + COMPLETE + """
                 ) or (s.assessed_at is null and s.closed_at is null and s.opened_at < now() - $1 * interval '1 millisecond')
                   or (s.assessed_at is null and s.close_received_at < now() - $2 * interval '1 millisecond')
-                limit 500""")
+                limit 1000""")
                 .execute(Tuple.of(config.sessionTimeout().toMillis(), config.closedSessionGrace().toMillis()))
-                .chain(this::assessAll);
+                .map(this::enqueue);
     }
 
-    private Uni<Integer> assessAll(RowSet<Row> rows) {
-        List<UUID> due = new ArrayList<>();
-        rows.forEach(row -> due.add(row.getUUID("session_id")));
-        if (due.isEmpty()) {
-            return Uni.createFrom().item(0);
+    /**
+     * Sessions wait here for one of {@link #CONCURRENT} assessments. Bounded: under a burst larger
+     * than assessment keeps up with, the rest stay due in the database and the sweep brings them.
+     */
+    private int enqueue(RowSet<Row> rows) {
+        int added = 0;
+        for (Row row : rows) {
+            UUID id = row.getUUID("session_id");
+            if (queued.size() < MAX_QUEUED && queued.add(id)) {
+                due.add(id);
+                added++;
+            }
         }
-        return Multi.createFrom().iterable(due)
-                .onItem().transformToUni(this::assess).merge(4)
-                .collect().with(Collectors.summingInt(done -> done ? 1 : 0));
+        pump();
+        return added;
+    }
+
+    private void pump() {
+        while (!due.isEmpty()) {
+            int now = running.get();
+            if (now >= CONCURRENT) {
+                return;
+            }
+            if (!running.compareAndSet(now, now + 1)) {
+                continue;
+            }
+            UUID id = due.poll();
+            if (id == null) {
+                running.decrementAndGet();
+                return;
+            }
+            assess(id).subscribe().with(done -> finished(id), e -> {
+                LOG.warnf("Assessing session %s failed (%s); the sweep retries", id, e.getMessage());
+                finished(id);
+            });
+        }
+    }
+
+    private void finished(UUID id) {
+        queued.remove(id);
+        running.decrementAndGet();
+        pump();
     }
 
     /** True when this call assessed it; false when another replica (or an earlier call) already had. */

@@ -20,7 +20,7 @@ class HealthAndOperationsTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200)
                         .body("status", equalTo("UP"))
-                        .body("checks.name", hasItems("mqtt-broker", "station-directory-index",
+                        .body("checks.name", hasItems("mqtt-broker", "kiosk-stream", "station-directory-index",
                                 "Reactive PostgreSQL connections health check", "Redis connection health check")));
     }
 

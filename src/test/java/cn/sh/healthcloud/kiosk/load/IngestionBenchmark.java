@@ -46,7 +46,7 @@ public final class IngestionBenchmark {
                 while (load.unacknowledged() > 0 && System.currentTimeMillis() < deadline) {
                     Thread.sleep(100);
                 }
-                Step step = measure(jdbc, load, deadline);
+                Step step = measure(jdbc, load, System.currentTimeMillis() + 180_000);
                 System.out.printf("%10d %10d %10d %10d %12.0f %9d %9d %6d%n", rate, load.sentReadings.size(),
                         load.accepted.size(), step.stored, step.sustained, step.p50, step.p99,
                         load.accepted.size() - step.stored);
@@ -65,17 +65,16 @@ public final class IngestionBenchmark {
                 PreparedStatement stamps = db.prepareStatement(
                         "select reading_id, (extract(epoch from received_at) * 1000)::bigint from kiosk_reading where reading_id = any(?)")) {
             count.setArray(1, db.createArrayOf("uuid", ids));
-            long stored = 0;
-            while (System.currentTimeMillis() < deadline) {
+            long stored;
+            do {
                 try (ResultSet rows = count.executeQuery()) {
                     rows.next();
                     stored = rows.getLong(1);
                 }
-                if (stored >= ids.length) {
-                    break;
+                if (stored < ids.length) {
+                    Thread.sleep(250);
                 }
-                Thread.sleep(250);
-            }
+            } while (stored < ids.length && System.currentTimeMillis() < deadline);
             stamps.setArray(1, db.createArrayOf("uuid", ids));
             Map<UUID, Long> committed = new HashMap<>();
             try (ResultSet rows = stamps.executeQuery()) {
