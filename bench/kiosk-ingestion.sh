@@ -4,6 +4,7 @@
 # sessions with QoS 1 at increasing rates, all on this machine's 2 cores. For each rate it prints
 # published, acknowledged by the broker, stored, the sustained end-to-end rate, latency p50/p99
 # (first publish -> the reading's row) and lost = acknowledged - stored.
+# SESSION_CLOSES=false sends no session closes, so nothing is assessed during the run: ingestion alone.
 #   bench/kiosk-ingestion.sh [seconds per rate, default 20] [rates..., default 2000 4000 8000 12000]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
@@ -47,7 +48,7 @@ done
 ( while kill -0 "$service_pid" 2>/dev/null; do ps -o rss= -p "$service_pid"; sleep 1; done ) >target/bench-kiosk-rss.txt &
 sampler=$!
 log "publishing: ${SECONDS_PER_RATE}s at each of $RATES readings/s"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+java -Dkiosk.load.closes="${SESSION_CLOSES:-true}" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   cn.sh.healthcloud.kiosk.load.IngestionBenchmark "$BROKER" "jdbc:postgresql://localhost:5432/$DB" \
   "$SECONDS_PER_RATE" $RATES
 kill "$sampler" 2>/dev/null || true

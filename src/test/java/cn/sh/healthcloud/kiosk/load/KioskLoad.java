@@ -35,6 +35,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class KioskLoad implements AutoCloseable {
 
+    /** -Dkiosk.load.closes=false leaves sessions open (assessed only at the timeout): ingestion alone. */
+    private static final boolean CLOSES = Boolean.parseBoolean(System.getProperty("kiosk.load.closes", "true"));
+
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<String> kiosks;
     private final List<String> cards = new ArrayList<>();
@@ -124,6 +127,9 @@ public final class KioskLoad implements AutoCloseable {
             long now = System.currentTimeMillis();
             sentReadings.put(reading, now);
             publish(client, "healthcloud/kiosks/" + kiosk + "/readings", json.toBuffer().getBytes(), reading, now);
+        }
+        if (!CLOSES) {
+            return;
         }
         JsonObject close = new JsonObject().put("sessionId", session.toString()).put("kioskId", kiosk)
                 .put("closedAt", OffsetDateTime.now().toString()).put("readingIds", ids);
