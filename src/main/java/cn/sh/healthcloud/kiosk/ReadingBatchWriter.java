@@ -85,6 +85,8 @@ class ReadingBatchWriter {
         private final List<PendingMessage> refused = new ArrayList<>();
         private final Map<String, Kiosk> kiosks = new HashMap<>();
         private final Map<String, Owner> owners = new HashMap<>();
+        /** Each carded reading's card key (kind and keyed hash), hashed once per reading. */
+        private final Map<UUID, String> cardKeys = new HashMap<>();
 
         Write(SqlClient sql, List<PendingMessage> batch) {
             this.sql = sql;
@@ -154,6 +156,7 @@ class ReadingBatchWriter {
                 r.subject().ifPresent(card -> {
                     byte[] lookup = protection.lookupHash(card.kind(), card.number());
                     String key = key(card.kind().id(), lookup);
+                    cardKeys.put(r.readingId(), key);
                     cards.putIfAbsent(key, card);
                     lookups.putIfAbsent(key, lookup);
                 });
@@ -211,8 +214,8 @@ class ReadingBatchWriter {
         }
 
         private Owner ownerOf(KioskReading r) {
-            return r.subject().map(card -> owners.get(key(card.kind().id(), protection.lookupHash(card.kind(), card.number()))))
-                    .orElse(Owner.ANONYMOUS);
+            String key = cardKeys.get(r.readingId());
+            return key == null ? Owner.ANONYMOUS : owners.get(key);
         }
 
         /** The ids of the readings this batch stored for the first time. */
