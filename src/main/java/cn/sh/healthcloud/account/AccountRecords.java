@@ -40,8 +40,8 @@ public class AccountRecords {
             Measurement measurement) {
     }
 
-    /** A finding that goes to the family doctor's work list. */
-    public record AlertDraft(UUID observationId, String code, String textZh, String textEn) {
+    /** A finding that goes to the resident's family doctor's work list. */
+    public record AlertDraft(UUID residentId, UUID observationId, String code, String textZh, String textEn) {
     }
 
     /**
@@ -113,30 +113,61 @@ public class AccountRecords {
                 .replaceWithVoid();
     }
 
-    /** Files the report of a kiosk session in the resident's account (at most one per session). */
-    public Uni<Void> fileSessionReport(SqlClient sql, UUID reportId, UUID residentId, UUID sessionId, String kioskId,
-            OffsetDateTime createdAt, ReportLevel level, ReportContent content) {
-        String json;
-        try {
-            json = DatabaseJsonFormat.MAPPER.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A report that cannot be written as JSON", e);
+    /** The report of one kiosk session, for the account of the resident it belongs to. */
+    public record SessionReport(UUID reportId, UUID residentId, UUID sessionId, String kioskId, OffsetDateTime createdAt,
+            ReportLevel level, ReportContent content) {
+    }
+
+    /** One kiosk check-up that earns its resident health points. */
+    public record CheckUp(UUID residentId, UUID sessionId) {
+    }
+
+    /** Files kiosk sessions' reports in their residents' accounts, at most one per session, in one statement. */
+    public Uni<Void> fileSessionReports(SqlClient sql, List<SessionReport> reports) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        int n = reports.size();
+        UUID[] ids = new UUID[n];
+        UUID[] residents = new UUID[n];
+        UUID[] sessions = new UUID[n];
+        String[] kiosks = new String[n];
+        OffsetDateTime[] createdAt = new OffsetDateTime[n];
+        String[] levels = new String[n];
+        String[] contents = new String[n];
+        for (int i = 0; i < n; i++) {
+            SessionReport r = reports.get(i);
+            ids[i] = r.reportId();
+            residents[i] = r.residentId();
+            sessions[i] = r.sessionId();
+            kiosks[i] = r.kioskId();
+            createdAt[i] = r.createdAt();
+            levels[i] = r.level().name();
+            try {
+                contents[i] = DatabaseJsonFormat.MAPPER.writeValueAsString(r.content());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A report that cannot be written as JSON", e);
+            }
+        }
+        // The content goes as text and becomes jsonb in PostgreSQL: no second parse here.
         return sql.preparedQuery("""
                 insert into report (id, resident_id, session_id, source_ref, created_at, level, content)
-                values ($1, $2, $3, $4, $5, $6, $7::jsonb) on conflict (session_id) do nothing""")
-                .execute(Tuple.tuple(List.of(reportId, residentId, sessionId, kioskId, createdAt, level.name(),
-                        new JsonObject(json))))
+                select id, resident_id, session_id, source_ref, created_at, level, content::jsonb
+                from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::varchar[], $7::text[])
+                     as t(id, resident_id, session_id, source_ref, created_at, level, content)
+                on conflict (session_id) do nothing""")
+                .execute(Tuple.tuple(List.of(ids, residents, sessions, kiosks, createdAt, levels, contents)))
                 .replaceWithVoid();
     }
 
-    /** Alerts for the resident's family doctor, if they have one; returns how many were raised. */
-    public Uni<Integer> raiseAlerts(SqlClient sql, UUID residentId, OffsetDateTime at, List<AlertDraft> drafts) {
+    /** Alerts for the residents' family doctors, for those who have one; returns how many were raised. */
+    public Uni<Integer> raiseAlerts(SqlClient sql, OffsetDateTime at, List<AlertDraft> drafts) {
         if (drafts.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         int n = drafts.size();
         UUID[] ids = new UUID[n];
+        UUID[] residents = new UUID[n];
         UUID[] observations = new UUID[n];
         String[] codes = new String[n];
         String[] zh = new String[n];
@@ -144,6 +175,7 @@ public class AccountRecords {
         for (int i = 0; i < n; i++) {
             AlertDraft d = drafts.get(i);
             ids[i] = UUID.randomUUID();
+            residents[i] = d.residentId();
             observations[i] = d.observationId();
             codes[i] = d.code();
             zh[i] = truncate(d.textZh());
@@ -151,23 +183,27 @@ public class AccountRecords {
         }
         return sql.preparedQuery("""
                 insert into alert (id, resident_id, practitioner_id, observation_id, created_at, code, text_zh, text_en)
-                select a.id, c.resident_id, c.practitioner_id, o.id, $3, a.code, a.text_zh, a.text_en
-                from family_doctor_contract c
-                cross join unnest($2::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[])
-                     as a(id, observation_id, code, text_zh, text_en)
-                left join observation o on o.id = a.observation_id
-                where c.resident_id = $1 and c.ended_at is null""")
-                .execute(Tuple.tuple(List.of(residentId, ids, at, observations, codes, zh, en)))
+                select a.id, c.resident_id, c.practitioner_id, o.id, $1, a.code, a.text_zh, a.text_en
+                from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[])
+                     as a(id, resident_id, observation_id, code, text_zh, text_en)
+                join family_doctor_contract c on c.resident_id = a.resident_id and c.ended_at is null
+                left join observation o on o.id = a.observation_id""")
+                .execute(Tuple.tuple(List.of(at, ids, residents, observations, codes, zh, en)))
                 .map(result -> result.rowCount());
     }
 
-    /** The health points of one kiosk check-up, once per session. */
-    public Uni<Void> awardKioskCheckUp(SqlClient sql, UUID residentId, UUID sessionId) {
-        if (points.kioskCheckUp() == 0) {
+    /** The health points of kiosk check-ups, once per session. */
+    public Uni<Void> awardKioskCheckUps(SqlClient sql, List<CheckUp> checkUps) {
+        if (points.kioskCheckUp() == 0 || checkUps.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return sql.preparedQuery(HealthPoints.AWARD_SQL)
-                .execute(Tuple.of(residentId, points.kioskCheckUp(), HealthPoints.KIOSK_CHECK_UP, sessionId.toString()))
+        UUID[] residents = checkUps.stream().map(CheckUp::residentId).toArray(UUID[]::new);
+        String[] sessions = checkUps.stream().map(c -> c.sessionId().toString()).toArray(String[]::new);
+        return sql.preparedQuery("""
+                insert into health_points (resident_id, points, reason, reference)
+                select resident_id, $1, $2, reference from unnest($3::uuid[], $4::varchar[]) as t(resident_id, reference)
+                on conflict (resident_id, reason, reference) do nothing""")
+                .execute(Tuple.of(points.kioskCheckUp(), HealthPoints.KIOSK_CHECK_UP, residents, sessions))
                 .replaceWithVoid();
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -28,10 +29,36 @@ class KioskReports {
         this.pool = pool;
     }
 
-    Uni<Void> publish(UUID sessionId, String kioskId, JsonObject report) {
-        return broker.publish(KioskTopics.reports(kioskId), report.toBuffer())
-                .chain(() -> pool.preparedQuery("update kiosk_session set report_published_at = now() where session_id = $1")
-                        .execute(Tuple.of(sessionId)))
+    /**
+     * Sends the reports of sessions just assessed, all at once, and marks those the broker
+     * acknowledged in one statement. Never fails: what was not sent is left to the sweep.
+     */
+    Uni<Void> publishAll(List<SessionAssessor.AssessedSession> assessed) {
+        if (assessed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(assessed)
+                .onItem().transformToUniAndMerge(a -> broker.publish(KioskTopics.reports(a.kioskId()), a.report().toBuffer())
+                        .map(sent -> a.sessionId())
+                        .onFailure().recoverWithItem(e -> {
+                            LOG.debugf("Report of session %s not sent yet (%s); the sweep sends it", a.sessionId(), e.getMessage());
+                            return null;
+                        }))
+                .filter(java.util.Objects::nonNull)
+                .collect().asList()
+                .chain(this::markSent)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("Marking reports sent failed (%s); the sweep sends them again", e.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Void> markSent(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("update kiosk_session set report_published_at = now() where session_id = any($1)")
+                .execute(Tuple.of(sessionIds.toArray(UUID[]::new)))
                 .replaceWithVoid();
     }
 
@@ -43,13 +70,16 @@ class KioskReports {
                 order by assessed_at limit 200""")
                 .execute()
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndMerge(row -> publish(row.getUUID("session_id"), row.getString("kiosk_id"),
-                        row.getJsonObject("kiosk_report"))
-                        .map(v -> 1)
+                .onItem().transformToUniAndMerge(row -> broker.publish(KioskTopics.reports(row.getString("kiosk_id")),
+                                row.getJsonObject("kiosk_report").toBuffer())
+                        .map(sent -> row.getUUID("session_id"))
                         .onFailure().recoverWithItem(e -> {
                             LOG.debugf("Report of session %s not sent yet: %s", row.getUUID("session_id"), e.getMessage());
-                            return 0;
+                            return null;
                         }))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .filter(java.util.Objects::nonNull)
+                .collect().asList()
+                .call(this::markSent)
+                .map(List::size);
     }
 }

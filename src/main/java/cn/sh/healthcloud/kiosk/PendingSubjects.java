@@ -1,7 +1,9 @@
 package cn.sh.healthcloud.kiosk;
 
 import cn.sh.healthcloud.account.AccountRecords;
+import cn.sh.healthcloud.account.AccountRecords.CheckUp;
 import cn.sh.healthcloud.account.AccountRecords.KioskObservation;
+import cn.sh.healthcloud.account.AccountRecords.SessionReport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -85,18 +87,26 @@ class PendingSubjects {
                 select session_id, kiosk_id, assessed_at, kiosk_report from kiosk_session
                 where session_id = any($1) and assessed_at is not null and report_id is null""")
                 .execute(Tuple.of(observationsBySession.keySet().toArray(UUID[]::new)))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> {
-                    UUID sessionId = row.getUUID("session_id");
-                    UUID reportId = UUID.randomUUID();
-                    var report = row.getJsonObject("kiosk_report");
-                    return accounts.fileSessionReport(sql, reportId, residentId, sessionId, row.getString("kiosk_id"),
-                                    row.getOffsetDateTime("assessed_at"), KioskReport.levelOf(report.getString("level")),
-                                    KioskReport.content(report, observationsBySession.get(sessionId)))
-                            .chain(() -> accounts.awardKioskCheckUp(sql, residentId, sessionId))
-                            .chain(() -> sql.preparedQuery("update kiosk_session set report_id = $2 where session_id = $1")
-                                    .execute(Tuple.of(sessionId, reportId)));
+                .chain(rows -> {
+                    List<SessionReport> reports = new ArrayList<>();
+                    List<CheckUp> checkUps = new ArrayList<>();
+                    rows.forEach(row -> {
+                        UUID sessionId = row.getUUID("session_id");
+                        var report = row.getJsonObject("kiosk_report");
+                        reports.add(new SessionReport(UUID.randomUUID(), residentId, sessionId, row.getString("kiosk_id"),
+                                row.getOffsetDateTime("assessed_at"), KioskReport.levelOf(report.getString("level")),
+                                KioskReport.content(report, observationsBySession.get(sessionId))));
+                        checkUps.add(new CheckUp(residentId, sessionId));
+                    });
+                    return accounts.fileSessionReports(sql, reports)
+                            .chain(() -> accounts.awardKioskCheckUps(sql, checkUps))
+                            .chain(() -> sql.preparedQuery("""
+                                    update kiosk_session s set report_id = t.report_id
+                                    from unnest($1::uuid[], $2::uuid[]) as t(session_id, report_id)
+                                    where s.session_id = t.session_id""")
+                                    .execute(Tuple.of(reports.stream().map(SessionReport::sessionId).toArray(UUID[]::new),
+                                            reports.stream().map(SessionReport::reportId).toArray(UUID[]::new))));
                 })
-                .collect().last().replaceWithVoid();
+                .replaceWithVoid();
     }
 }

@@ -258,6 +258,47 @@ class KioskIngestionTest {
     }
 
     @Test
+    void sessionsClosingTogetherAreAssessedOnceEachWithTheirOwnReport() {
+        // Enough sessions at once that they are assessed in shared transactions: each still gets its
+        // own report, alerts and points, and two sessions of one resident stay apart.
+        String doctor = doctor("吴医生");
+        List<String> idNumbers = List.of(idNumber("19500505"), idNumber("19600606"), idNumber("19700707"));
+        List<String> residents = List.of(signedResident(doctor, "甲", idNumbers.get(0)),
+                signedResident(doctor, "乙", idNumbers.get(1)), signedResident(doctor, "丙", idNumbers.get(2)));
+        Map<UUID, Integer> systolicOf = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            UUID session = UUID.randomUUID();
+            int systolic = i % 2 == 0 ? 118 : 150;
+            JsonObject subject = i % 5 == 4 ? anonymous() : card(idNumbers.get(i % 3));
+            JsonObject reading = reading(session, subject,
+                    new JsonObject().put("type", "blood-pressure").put("systolic", systolic).put("diastolic", 78));
+            kiosk.publishReading(reading);
+            kiosk.close(session, List.of(id(reading)));
+            systolicOf.put(session, systolic);
+        }
+
+        systolicOf.forEach((session, systolic) -> {
+            JsonObject printed = kiosk.awaitReport(r -> r.getString("sessionId").equals(session.toString()));
+            assertThat(printed.getString("level")).isEqualTo(systolic == 150 ? "see-doctor" : "normal");
+            assertThat(printed.getJsonArray("readings")).hasSize(1);
+        });
+        assertThat(kiosk.reports.stream().map(r -> r.getString("sessionId")).filter(s -> systolicOf.containsKey(UUID.fromString(s))))
+                .doesNotHaveDuplicates().hasSize(30);
+        // Sessions 0..29 with a card are those where i % 5 != 4: 24, 8 for each resident.
+        for (String resident : residents) {
+            as(resident).get("/api/me/reports?size=50").then().statusCode(200).body("items.size()", equalTo(8));
+            as(resident).get("/api/me/health-points?size=50").then().statusCode(200)
+                    .body("items.findAll { it.reason == 'kiosk-check-up' }.size()", equalTo(8));
+        }
+        // Systolic 150 on the 15 odd i, less the anonymous 9, 19 and 29: 12 alerts.
+        as(doctor).get("/api/doctor/alerts").then().statusCode(200)
+                .body("findAll { it.code == 'bp-hypertension-grade-1' }.size()", equalTo(12));
+        await().atMost(Duration.ofSeconds(10)).until(() -> query(
+                "select count(*) from kiosk_session where session_id = any($1) and report_published_at is not null",
+                systolicOf.keySet().toArray(UUID[]::new)).getLong(0) == 30);
+    }
+
+    @Test
     void theRetainedStatusSaysWhetherTheKioskIsOnline() {
         kiosk.status("online");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(TestTokens.resident("someone"))
