@@ -47,6 +47,10 @@ public final class PayloadSeal {
     private static void createKey(Path keyFile) throws IOException {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
+        Path folder = keyFile.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            OwnerOnlyFiles.folder(folder);
+        }
         Path temporary = keyFile.resolveSibling(keyFile.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         OwnerOnlyFiles.createFile(temporary);
