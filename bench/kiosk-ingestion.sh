@@ -5,6 +5,7 @@
 # published, acknowledged by the broker, stored, the sustained end-to-end rate, latency p50/p99
 # (first publish -> the reading's row) and lost = acknowledged - stored.
 # SESSION_CLOSES=false sends no session closes, so nothing is assessed during the run: ingestion alone.
+# SERVICE_JAVA_OPTS adds JVM options to the service (e.g. -XX:StartFlightRecording=filename=target/ingest.jfr).
 #   bench/kiosk-ingestion.sh [seconds per rate, default 20] [rates..., default 2000 4000 8000 12000]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
@@ -22,9 +23,8 @@ rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
 bash scripts/broker.sh start "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
 ensure_databases "$DB"
-[ -f target/quarkus-app/app.aot ] || ./mvnw -B -ntp -q -DskipTests package \
-  -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-aot=true
-[ -d target/test-classes/cn/sh/healthcloud/kiosk/load ] || ./mvnw -B -ntp -q test-compile
+package_service
+./mvnw -B -ntp -q test-compile
 ./mvnw -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 
@@ -34,7 +34,7 @@ cleanup() {
   bash scripts/broker.sh stop "$BROKER" || true
 }
 trap cleanup EXIT
-(cd target/quarkus-app && exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:AOTCache=app.aot \
+(cd target/quarkus-app && exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:AOTCache=app.aot ${SERVICE_JAVA_OPTS:-} \
    -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB -Dhealthcloud.mqtt.port=$BROKER \
    -Dhealthcloud.kiosk.client-id=healthcloud-bench-ingest -Dhealthcloud.account.demo-seed=false \
    -Dquarkus.oidc.tenant-enabled=false -Dquarkus.log.console.level=WARN \

@@ -26,8 +26,7 @@ PUBLIC_KEY=$(openssl pkey -in target/bench-keys/private.pem -pubout -outform DER
 log "fresh database $DB"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
 ensure_databases "$DB"
-[ -f target/quarkus-app/app.aot ] || ./mvnw -B -ntp -q -DskipTests package \
-  -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-aot=true
+package_service
 
 service_pid=
 trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT

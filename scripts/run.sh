@@ -8,12 +8,7 @@ set -euo pipefail
 ensure_stack healthcloud
 bash scripts/keycloak.sh start
 
-# The local build carries Swagger UI and a JDK AOT cache (faster start: classes pre-loaded and linked).
-if [ ! -f target/quarkus-app/app.aot ] || [ -n "$(find src pom.xml -newer target/quarkus-app/app.aot -print -quit)" ]; then
-  log "building the service"
-  ./mvnw -B -ntp -q -DskipTests package -Dquarkus.swagger-ui.always-include=true \
-    -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-aot=true
-fi
+package_service
 
 log "starting the service on http://localhost:8080 (dev profile: seeds the directory into an empty database)"
 cat <<'TIP' >&2

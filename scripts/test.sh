@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: every test of the service (and of the device agent, once it exists) against
+# The test command: every test of the service and of the device agent against
 # the real local PostgreSQL, Redis and Mosquitto, then the end-to-end run against a real Keycloak.
 # Idempotent; installs or starts what is missing. Usage: scripts/test.sh [--skip-e2e]
 set -euo pipefail
@@ -13,10 +13,9 @@ bash scripts/broker.sh start 18831
 log "service: unit and @QuarkusTest tests, package"
 ./mvnw -B -ntp verify
 
-if [ -f device-agent/pom.xml ]; then
-  log "device agent: tests and package"
-  ./mvnw -B -ntp -f device-agent/pom.xml verify
-fi
+log "device agent: unit tests, package, and integration tests on socat virtual serial ports"
+need_cmd socat socat
+./mvnw -B -ntp -f device-agent/pom.xml verify
 
 if [ "${1:-}" != "--skip-e2e" ]; then
   bash scripts/e2e.sh

@@ -8,6 +8,7 @@ import cn.sh.healthcloud.kiosk.Rejection.Problem;
 import cn.sh.healthcloud.measurement.Measurement;
 import cn.sh.healthcloud.measurement.MeasurementReader;
 import cn.sh.healthcloud.measurement.MeasurementType;
+import cn.sh.healthcloud.time.IsoOffsetDateTime;
 import cn.sh.healthcloud.time.ShanghaiTime;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -168,7 +169,7 @@ final class KioskMessageReader {
     }
 
     private static OffsetDateTime time(Map<String, Object> json, String field, List<Problem> problems) {
-        return required(json, field, OffsetDateTime::parse,
+        return required(json, field, IsoOffsetDateTime::parse,
                 "must be an ISO-8601 date-time with offset, e.g. 2026-11-22T09:41:07+08:00", problems);
     }
 
