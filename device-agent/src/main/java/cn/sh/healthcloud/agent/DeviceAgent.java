@@ -15,6 +15,7 @@ import cn.sh.healthcloud.agent.session.KioskMessages;
 import cn.sh.healthcloud.agent.session.SessionTracker;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -154,6 +155,7 @@ public final class DeviceAgent implements AutoCloseable {
         }
         idleSweep.shutdownNow();
         sessions.closeOpenSession();
+        publisher.drain(Duration.ofSeconds(5));
         publisher.close();
         link.close();
         try {

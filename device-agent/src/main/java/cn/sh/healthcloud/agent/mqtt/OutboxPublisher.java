@@ -2,6 +2,7 @@ package cn.sh.healthcloud.agent.mqtt;
 
 import cn.sh.healthcloud.agent.outbox.Outbox;
 import cn.sh.healthcloud.agent.outbox.OutboxEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -140,6 +141,18 @@ public final class OutboxPublisher implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             running = false;
+        }
+    }
+
+    /** Waits, up to {@code timeout}, for the outbox to empty while the broker is there: a clean stop sends what it can. */
+    public void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (link.isConnected() && outbox.count() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
