@@ -33,7 +33,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domainProblem(ProblemException e, UriInfo uri) {
-        return respond(e.kind(), e.getMessage(), e.errors(), uri);
+        Response response = respond(e.kind(), e.getMessage(), e.errors(), uri);
+        if (e instanceof RetryLaterException later) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
