@@ -31,7 +31,7 @@ package_service
 service_pid=
 trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
 (cd target/quarkus-app && exec java -Xms128m -Xmx128m -XX:+UseSerialGC -XX:AOTCache=app.aot \
-   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB \
+   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB \
    -Dhealthcloud.directory.seed.enabled=false -Dquarkus.log.console.level=WARN \
    -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
    -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=healthcloud-bench \

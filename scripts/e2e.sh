@@ -9,6 +9,10 @@ PORT=${E2E_PORT:-18080}
 BASE="http://localhost:$PORT"
 KC_TOKEN_URL="http://localhost:8180/realms/healthcloud/protocol/openid-connect/token"
 DB=healthcloud_e2e
+# A broker of its own, fresh each run: the development broker (18830) may hold persistent sessions
+# of services run earlier in the same share group, and Mosquitto gives those their share of the
+# stream while they are away (README, Kiosks over MQTT).
+BROKER=18836
 
 ensure_stack
 kc_was_running=0
@@ -16,7 +20,10 @@ curl -sf -o /dev/null http://localhost:8180/realms/healthcloud/.well-known/openi
 bash scripts/keycloak.sh start
 bash scripts/keycloak-check.sh
 
-log "e2e: fresh database $DB"
+log "e2e: fresh broker on $BROKER and fresh database $DB"
+bash scripts/broker.sh stop "$BROKER"
+rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
+bash scripts/broker.sh start "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
 ensure_databases "$DB"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q -DskipTests package
@@ -25,11 +32,12 @@ mkdir -p target
 SERVICE_LOG=target/e2e-service.log
 log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
 java -Xms128m -Xmx128m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
-  -Dhealthcloud.db.name="$DB" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
+  -Dhealthcloud.db.name="$DB" -Dhealthcloud.mqtt.port="$BROKER" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
   -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
 service_pid=$!
 cleanup() {
   kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+  bash scripts/broker.sh stop "$BROKER" || true
   if [ "$kc_was_running" = 0 ] && [ "${KEEP_KEYCLOAK:-0}" != 1 ]; then bash scripts/keycloak.sh stop || true; fi
 }
 trap cleanup EXIT
@@ -164,14 +172,14 @@ HUT=$(curl -sf "$BASE/api/stations?near=31.2595,121.5260&radius=20000&type=smart
 KIOSK="K-$HUT"
 SESSION=$(cat /proc/sys/kernel/random/uuid)
 READING=$(cat /proc/sys/kernel/random/uuid)
-mosquitto_sub -p 18830 -q 1 -C 1 -W 30 -t "healthcloud/kiosks/$KIOSK/reports" >/tmp/e2e-report.$$ 2>/dev/null &
+mosquitto_sub -p "$BROKER" -q 1 -C 1 -W 30 -t "healthcloud/kiosks/$KIOSK/reports" >/tmp/e2e-report.$$ 2>/dev/null &
 sub_pid=$!
 sleep 0.5
-mosquitto_pub -p 18830 -q 1 -t "healthcloud/kiosks/$KIOSK/readings" -m "$(jq -nc --arg r "$READING" --arg s "$SESSION" \
+mosquitto_pub -p "$BROKER" -q 1 -t "healthcloud/kiosks/$KIOSK/readings" -m "$(jq -nc --arg r "$READING" --arg s "$SESSION" \
   --arg k "$KIOSK" --arg t "$(date +%Y-%m-%dT%H:%M:%S%:z)" --arg id "$ID_NUMBER" '{readingId: $r, sessionId: $s,
   kioskId: $k, takenAt: $t, subject: {idType: "resident-id-card", idNumber: $id},
   measurements: [{type: "blood-pressure", systolic: 146, diastolic: 92, pulse: 76, unit: "mmHg"}]}')"
-mosquitto_pub -p 18830 -q 1 -t "healthcloud/kiosks/$KIOSK/sessions" \
+mosquitto_pub -p "$BROKER" -q 1 -t "healthcloud/kiosks/$KIOSK/sessions" \
   -m "{\"sessionId\": \"$SESSION\", \"kioskId\": \"$KIOSK\", \"closedAt\": \"$(date -Iseconds)\", \"readingIds\": [\"$READING\"]}"
 kiosk_report() {
   wait "$sub_pid" && [ "$(jq -r .sessionId /tmp/e2e-report.$$)" = "$SESSION" ] \
@@ -186,6 +194,56 @@ kiosk_in_account() {
 }
 check "the reading and its report are in resident1's account" kiosk_in_account
 rm -f /tmp/e2e-report.$$
+
+# The device agent at the same hut, its instruments simulated on socat virtual serial ports:
+# resident1's ID card is presented, the blood-pressure monitor measures, the card is taken away.
+need_cmd socat socat
+AGENT_JAR=device-agent/target/device-agent-1.0.0-SNAPSHOT.jar
+[ -f "$AGENT_JAR" ] || ./mvnw -B -ntp -q -f device-agent/pom.xml -DskipTests package
+AGENT_DIR=$PWD/target/e2e-agent
+eventually() { # eventually <seconds> <command...>: true once the command is
+  local seconds=$1; shift
+  for _ in $(seq 1 $((seconds * 5))); do "$@" && return 0; sleep 0.2; done
+  return 1
+}
+rm -rf "$AGENT_DIR" && mkdir -p "$AGENT_DIR"
+agent_pids=()
+for instrument in card bp; do
+  socat pty,raw,echo=0,link="$AGENT_DIR/$instrument-agent" pty,raw,echo=0,link="$AGENT_DIR/$instrument-sim" &
+  agent_pids+=($!)
+done
+wait_for 10 "the virtual serial ports" test -e "$AGENT_DIR/card-sim" -a -e "$AGENT_DIR/bp-sim"
+java -Xmx32m -cp "$AGENT_JAR" cn.sh.healthcloud.agent.simulator.Simulator --driver id-card-reader \
+  --port "$AGENT_DIR/card-sim" --option "id-number=$ID_NUMBER" --option name=李华 --option present-seconds=12 \
+  --option absent-seconds=3600 >"$AGENT_DIR/card-sim.log" 2>&1 &
+agent_pids+=($!)
+java -Xmx32m -cp "$AGENT_JAR" cn.sh.healthcloud.agent.simulator.Simulator --driver bptru --port "$AGENT_DIR/bp-sim" \
+  --option interval-seconds=3 >"$AGENT_DIR/bp-sim.log" 2>&1 &
+agent_pids+=($!)
+cat >"$AGENT_DIR/agent.json" <<AGENT
+{"kioskId": "$KIOSK", "stationId": "$HUT", "stationName": "端到端智慧健康小屋",
+ "broker": {"url": "tcp://localhost:$BROKER", "clientId": "e2e-agent-$KIOSK"},
+ "outbox": {"directory": "outbox"}, "session": {"idleTimeoutSeconds": 120},
+ "printer": {"output": "receipts.txt", "charset": "UTF-8"},
+ "instruments": [{"driver": "id-card-reader", "port": "$AGENT_DIR/card-agent"},
+                 {"driver": "bptru", "port": "$AGENT_DIR/bp-agent"}]}
+AGENT
+java -Xmx32m -XX:+UseSerialGC -jar "$AGENT_JAR" --config "$AGENT_DIR/agent.json" >"$AGENT_DIR/agent.log" 2>&1 &
+agent_pids+=($!)
+trap 'kill "${agent_pids[@]}" 2>/dev/null || true; cleanup' EXIT
+receipt_printed() {
+  eventually 90 grep -qsF "证件：${ID_NUMBER:0:4}**********${ID_NUMBER:14:4}" "$AGENT_DIR/receipts.txt" \
+    && ! grep -q "$ID_NUMBER" "$AGENT_DIR/receipts.txt"
+}
+check "the agent's session (card, blood pressure, card removed) comes back as a printed report" receipt_printed
+agent_reading_in_account() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/observations?type=blood-pressure&size=100" \
+    && [ "$(body | jq --arg k "$KIOSK" --arg r "$READING" \
+         '[.items[] | select(.sourceRef == $k and .readingId != $r)] | length')" -ge 1 ]
+}
+check "the agent's blood-pressure reading is in resident1's account" agent_reading_in_account
+check "no ID number in the agent's or simulators' logs" sh -c "! grep -q '$ID_NUMBER' $AGENT_DIR/*.log"
+kill "${agent_pids[@]}" 2>/dev/null || true
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 
