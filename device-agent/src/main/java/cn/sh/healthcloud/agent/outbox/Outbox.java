@@ -38,7 +38,8 @@ public final class Outbox implements AutoCloseable {
     private final Connection reader;
     private final PayloadSeal seal;
     private final long maxBytes;
-    private final BlockingQueue<Work> work = new LinkedBlockingQueue<>();
+    /** Bounded: producers faster than the disk wait here instead of filling the heap. */
+    private final BlockingQueue<Work> work = new LinkedBlockingQueue<>(10_000);
     private final Thread writerThread;
     private volatile long usedBytes;
     private volatile boolean closed;
@@ -126,12 +127,22 @@ public final class Outbox implements AutoCloseable {
         List<OutboxMessage> sealed = messages.stream()
                 .map(m -> new OutboxMessage(m.topic(), seal.seal(m.topic(), m.payload()))).toList();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        work.add(new Append(sealed, done));
+        try {
+            work.put(new Append(sealed, done));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
         return done;
     }
 
+    /** Returns once everything queued before it is on disk. */
+    public void flush() throws OutboxException {
+        append(List.of());
+    }
+
     /** Waits for an {@link #enqueue}d write. */
-    public static void awaitDurable(CompletableFuture<Void> write, int messages) throws OutboxException {
+    private static void awaitDurable(CompletableFuture<Void> write, int messages) throws OutboxException {
         try {
             write.get();
         } catch (ExecutionException e) {
@@ -145,7 +156,11 @@ public final class Outbox implements AutoCloseable {
     /** Forgets a message the broker acknowledged; committed with the next batch (a lost delete only means a duplicate). */
     public void delete(long id) {
         if (!closed) {
-            work.add(new Delete(id));
+            try {
+                work.put(new Delete(id));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -292,7 +307,11 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         closed = true;
-        work.add(new Stop());
+        try {
+            work.put(new Stop());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             writerThread.join();
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package cn.sh.healthcloud.agent.session;
 
 import cn.sh.healthcloud.agent.outbox.Outbox;
-import cn.sh.healthcloud.agent.outbox.OutboxException;
 import cn.sh.healthcloud.agent.outbox.OutboxMessage;
 import cn.sh.healthcloud.agent.serial.InstrumentEvent;
 import java.time.Clock;
@@ -30,8 +29,10 @@ import java.util.logging.Logger;
  * <li>While the outbox is over its disk budget, new sessions (cards, cardless measurements) are
  * refused; readings of an open session are still stored: its resident is mid-way.</li>
  * </ul>
- * Messages are queued in the outbox under this object's lock (so a close always follows its
- * readings) and waited for outside it (so concurrent instruments share fsyncs).
+ * Messages are queued in the outbox under this object's lock, so a close always follows its
+ * readings, and the caller (an instrument's thread) does not wait for the fsync: the publisher
+ * only ever sees committed messages, and not waiting lets one commit carry a whole burst (a
+ * glucose meter's stored readings) instead of one reading per fsync.
  */
 public final class SessionTracker implements Consumer<InstrumentEvent> {
 
@@ -77,7 +78,7 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
                 case InstrumentEvent.Measured measured -> measured(measured);
             };
         }
-        write.await();
+        write.whenDurable();
     }
 
     /** Closes the open session if nothing happened in it for the idle timeout. */
@@ -86,7 +87,7 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
         synchronized (this) {
             write = closeIfIdle();
         }
-        write.await();
+        write.whenDurable();
     }
 
     /** Closes the open session now (the agent is stopping). */
@@ -95,7 +96,7 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
         synchronized (this) {
             write = close();
         }
-        write.await();
+        write.whenDurable();
     }
 
     private Write cardPresented(Subject subject) {
@@ -167,7 +168,7 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
         session.readingIds.remove(readingId);
     }
 
-    /** An outbox write queued under the lock, awaited outside it; what to do once durable, or on failure. */
+    /** An outbox write queued under the lock; what to do once it is on disk, or if it never gets there. */
     private record Write(CompletableFuture<Void> durable, int messages, Runnable onFailure, Runnable onDurable) {
 
         static final Write NONE = new Write(CompletableFuture.completedFuture(null), 0, () -> {
@@ -183,15 +184,16 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
             return new Write(durable, messages, onFailure, next);
         }
 
-        void await() {
-            try {
-                Outbox.awaitDurable(durable, messages);
-                onDurable.run();
-            } catch (OutboxException e) {
-                LOG.severe("NOT STORED: " + messages + " message(s) of a session could not be written to the outbox: "
-                        + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
-                onFailure.run();
-            }
+        void whenDurable() {
+            durable.whenComplete((done, failure) -> {
+                if (failure == null) {
+                    onDurable.run();
+                } else {
+                    LOG.severe("NOT STORED: " + messages + " message(s) of a session could not be written to the outbox: "
+                            + failure.getMessage());
+                    onFailure.run();
+                }
+            });
         }
     }
 }

@@ -11,7 +11,6 @@ import cn.sh.healthcloud.agent.outbox.PayloadSeal;
 import cn.sh.healthcloud.agent.serial.InstrumentEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class SessionTrackerTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T01:41:07Z"), KioskMessages.SHANGHAI);
-    private final List<String> heard = new ArrayList<>();
+    private final List<String> heard = new CopyOnWriteArrayList<>();
     private Outbox outbox;
     private SessionTracker tracker;
 
@@ -71,7 +71,9 @@ class SessionTrackerTest {
         return new InstrumentEvent.CardPresented("resident-id-card", number, "张三");
     }
 
-    private List<JsonNode> messages(String kind) throws IOException {
+    /** What is on disk once everything queued so far is (the tracker does not wait for the fsync). */
+    private List<JsonNode> messages(String kind) throws Exception {
+        outbox.flush();
         List<JsonNode> found = new ArrayList<>();
         for (OutboxEntry entry : outbox.after(0, 1000)) {
             if (entry.topic().equals("healthcloud/kiosks/K-310110-0123/" + kind)) {
@@ -113,7 +115,7 @@ class SessionTrackerTest {
             assertEquals(ID_NUMBER, r.at("/subject/idNumber").asText());
         });
         assertEquals("2026-11-22T09:42:07+08:00", close.get("closedAt").asText());
-        assertEquals(List.of("closed " + sessionId + " 张三"), heard, "the printer learns whose report will come");
+        assertEquals(List.of("closed " + sessionId + " 张三"), heard, "once durable, the printer learns whose report will come");
         List<OutboxEntry> order = outbox.after(0, 10);
         assertTrue(order.get(order.size() - 1).topic().endsWith("/sessions"), "the close follows its readings");
     }
