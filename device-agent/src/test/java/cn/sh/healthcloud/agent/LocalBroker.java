@@ -3,6 +3,7 @@ package cn.sh.healthcloud.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,8 +16,12 @@ final class LocalBroker {
     private final Path state;
 
     LocalBroker(int port) {
+        this(port, Path.of("target", "it-broker").toAbsolutePath());
+    }
+
+    LocalBroker(int port, Path state) {
         this.port = port;
-        this.state = Path.of("target", "it-broker").toAbsolutePath();
+        this.state = state;
     }
 
     int port() {
@@ -42,7 +47,7 @@ final class LocalBroker {
         Path data = state.resolve("mosquitto-" + port);
         if (Files.exists(data)) {
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
