@@ -3,7 +3,9 @@
 --           resident books one service twice on a day (k-th request of thread t: resident
 --           (k * threads + t) mod R, day floor(that / R));
 --   "hot":  every request books the one hot slot, each by another resident;
---   "read": public availability of 7 days from a random day (no token).
+--   "read": public availability of one day from a random day (no token);
+--   "mine": each resident in turn opens their appointments, as the app does before booking (the
+--           warm-up: each resident's bearer token is verified once, as it would be by then).
 dofile("target/bench-appointments-plan.lua")
 local mode = os.getenv("MODE") or "many"
 local counter = 0
@@ -17,8 +19,13 @@ function init(args)
 end
 request = function()
   if mode == "read" then
-    local from = days[math.random(1, #days - 6)]
-    return wrk.format("GET", "/api/stations/" .. station .. "/slots?service=general-practice&from=" .. from)
+    local day = days[math.random(1, #days)]
+    return wrk.format("GET", "/api/stations/" .. station .. "/slots?service=general-practice&from=" .. day .. "&to=" .. day)
+  end
+  if mode == "mine" then
+    local n = k * threads + tid
+    k = k + 1
+    return wrk.format("GET", "/api/me/appointments", {["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]})
   end
   local n = k * threads + tid
   k = k + 1

@@ -195,42 +195,19 @@ kiosk_in_account() {
 check "the reading and its report are in resident1's account" kiosk_in_account
 rm -f /tmp/e2e-report.$$
 
-# The device agent at the same hut, its instruments simulated on socat virtual serial ports:
-# resident1's ID card is presented, the blood-pressure monitor measures, the card is taken away.
-need_cmd socat socat
-AGENT_JAR=device-agent/target/device-agent-1.0.0-SNAPSHOT.jar
-[ -f "$AGENT_JAR" ] || ./mvnw -B -ntp -q -f device-agent/pom.xml -DskipTests package
+# The device agent at the same hut, its instruments simulated on socat virtual serial ports
+# (scripts/simulated-kiosk.sh): resident1's ID card is presented, the instruments measure, the card
+# is taken away.
 AGENT_DIR=$PWD/target/e2e-agent
+rm -rf "$AGENT_DIR"
 eventually() { # eventually <seconds> <command...>: true once the command is
   local seconds=$1; shift
   for _ in $(seq 1 $((seconds * 5))); do "$@" && return 0; sleep 0.2; done
   return 1
 }
-rm -rf "$AGENT_DIR" && mkdir -p "$AGENT_DIR"
-agent_pids=()
-for instrument in card bp; do
-  socat pty,raw,echo=0,link="$AGENT_DIR/$instrument-agent" pty,raw,echo=0,link="$AGENT_DIR/$instrument-sim" &
-  agent_pids+=($!)
-done
-wait_for 10 "the virtual serial ports" test -e "$AGENT_DIR/card-sim" -a -e "$AGENT_DIR/bp-sim"
-java -Xmx32m -cp "$AGENT_JAR" cn.sh.healthcloud.agent.simulator.Simulator --driver id-card-reader \
-  --port "$AGENT_DIR/card-sim" --option "id-number=$ID_NUMBER" --option name=李华 --option present-seconds=12 \
-  --option absent-seconds=3600 >"$AGENT_DIR/card-sim.log" 2>&1 &
-agent_pids+=($!)
-java -Xmx32m -cp "$AGENT_JAR" cn.sh.healthcloud.agent.simulator.Simulator --driver bptru --port "$AGENT_DIR/bp-sim" \
-  --option interval-seconds=3 >"$AGENT_DIR/bp-sim.log" 2>&1 &
-agent_pids+=($!)
-cat >"$AGENT_DIR/agent.json" <<AGENT
-{"kioskId": "$KIOSK", "stationId": "$HUT", "stationName": "端到端智慧健康小屋",
- "broker": {"url": "tcp://localhost:$BROKER", "clientId": "e2e-agent-$KIOSK"},
- "outbox": {"directory": "outbox"}, "session": {"idleTimeoutSeconds": 120},
- "printer": {"output": "receipts.txt", "charset": "UTF-8"},
- "instruments": [{"driver": "id-card-reader", "port": "$AGENT_DIR/card-agent"},
-                 {"driver": "bptru", "port": "$AGENT_DIR/bp-agent"}]}
-AGENT
-java -Xmx32m -XX:+UseSerialGC -jar "$AGENT_JAR" --config "$AGENT_DIR/agent.json" >"$AGENT_DIR/agent.log" 2>&1 &
-agent_pids+=($!)
-trap 'kill "${agent_pids[@]}" 2>/dev/null || true; cleanup' EXIT
+bash scripts/simulated-kiosk.sh "$AGENT_DIR" "$KIOSK" "$HUT" "$BROKER" "$ID_NUMBER" 12 3600 &
+kiosk_pid=$!
+trap 'kill "$kiosk_pid" 2>/dev/null || true; cleanup' EXIT
 receipt_printed() {
   eventually 90 grep -qsF "证件：${ID_NUMBER:0:4}**********${ID_NUMBER:14:4}" "$AGENT_DIR/receipts.txt" \
     && ! grep -q "$ID_NUMBER" "$AGENT_DIR/receipts.txt"
@@ -243,7 +220,7 @@ agent_reading_in_account() {
 }
 check "the agent's blood-pressure reading is in resident1's account" agent_reading_in_account
 check "no ID number in the agent's or simulators' logs" sh -c "! grep -q '$ID_NUMBER' $AGENT_DIR/*.log"
-kill "${agent_pids[@]}" 2>/dev/null || true
+kill "$kiosk_pid" 2>/dev/null || true
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 
