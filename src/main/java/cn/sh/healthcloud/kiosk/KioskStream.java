@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -121,6 +122,7 @@ public class KioskStream {
                     KioskTopics.STATUS, 1)).onComplete(result -> {
                         if (result.succeeded()) {
                             subscribed = true;
+                            dropOtherMode(shared, group);
                             LOG.infof("Kiosk stream: taking %s as %s (session %s)",
                                     shared ? "share group '" + group + "'" : "the whole stream", clientId(),
                                     connected.result().isSessionPresent() ? "resumed" : "new");
@@ -130,6 +132,17 @@ public class KioskStream {
                         }
                     });
         });
+    }
+
+    /**
+     * A resumed session keeps the subscriptions of earlier runs. After switching between shared and
+     * plain, the other mode's would go on taking messages (a plain one: everything twice; a shared
+     * one: a share of the group for this client), so they are dropped.
+     */
+    private void dropOtherMode(boolean shared, String group) {
+        List<String> other = shared ? List.of(KioskTopics.READINGS, KioskTopics.SESSIONS)
+                : List.of(KioskTopics.shared(group, KioskTopics.READINGS), KioskTopics.shared(group, KioskTopics.SESSIONS));
+        client.unsubscribe(other).onFailure(e -> LOG.debugf("Dropping the other subscription mode failed: %s", e.getMessage()));
     }
 
     private void scheduleReconnect() {
