@@ -9,6 +9,7 @@
 #   bench/appointments.sh [seconds, default 15]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+. bench/lib/tokens.sh
 SECONDS_EACH=${1:-15}
 RESIDENTS=${RESIDENTS:-6000}
 SLOTS_PER_DAY=${SLOTS_PER_DAY:-100}
@@ -18,13 +19,9 @@ PORT=18093
 DB=healthcloud_bench_appointments
 STATION=310110-9901
 need_cmd wrk wrk
-need_cmd openssl openssl
 ensure_stack
 
-mkdir -p target/bench-keys
-[ -f target/bench-keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-  -out target/bench-keys/private.pem 2>/dev/null
-PUBLIC_KEY=$(openssl pkey -in target/bench-keys/private.pem -pubout -outform DER | base64 -w0)
+bench_signing_key
 
 log "fresh database $DB"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
@@ -38,8 +35,7 @@ trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
    -Dhealthcloud.directory.seed.enabled=false -Dhealthcloud.account.demo-seed=false \
    -Dhealthcloud.kiosk.seed.enabled=false -Dhealthcloud.kiosk.ingestion-enabled=false \
    -Dquarkus.log.console.level=WARN -Dhealthcloud.appointment.rate-limit.attempts=1000000 \
-   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
-   -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=healthcloud-bench \
+   "${BENCH_OIDC_OPTS[@]}" \
    -jar quarkus-run.jar) >target/bench-appointments-service.log 2>&1 &
 service_pid=$!
 until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
@@ -78,10 +74,6 @@ insert into resident (id, subject) select md5('appt' || i)::uuid, 'bench-appt-re
 analyze;" >/dev/null
 
 log "minting $RESIDENTS tokens"
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-exp=$(( $(date +%s) + 7200 ))
-now=$(date +%s)
 plan=target/bench-appointments-plan.lua
 {
   echo "station = \"$STATION\""
@@ -94,10 +86,7 @@ plan=target/bench-appointments-plan.lua
   echo "}"
   echo "tokens = {"
   for i in $(seq 1 "$RESIDENTS"); do
-    payload=$(printf '{"sub":"bench-appt-resident-%s","iss":"healthcloud-bench","aud":"healthcloud-service","exp":%s,"iat":%s,"realm_access":{"roles":["resident"]}}' \
-      "$i" "$exp" "$now" | b64url)
-    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign target/bench-keys/private.pem | b64url)
-    echo "  \"$header.$payload.$signature\","
+    echo "  \"$(resident_token "bench-appt-resident-$i")\","
   done
   echo "}"
 } >"$plan"

@@ -8,6 +8,7 @@
 #   bench/my-observations.sh [seconds, default 30]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+. bench/lib/tokens.sh
 DURATION=${1:-30}
 RESIDENTS=${RESIDENTS:-500}
 PER_RESIDENT=${PER_RESIDENT:-120}
@@ -15,13 +16,9 @@ VERIFIED_TOKENS=${VERIFIED_TOKENS:-true}
 PORT=18092
 DB=healthcloud_bench_accounts
 need_cmd wrk wrk
-need_cmd openssl openssl
 ensure_stack
 
-mkdir -p target/bench-keys
-[ -f target/bench-keys/private.pem ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-  -out target/bench-keys/private.pem 2>/dev/null
-PUBLIC_KEY=$(openssl pkey -in target/bench-keys/private.pem -pubout -outform DER | base64 -w0)
+bench_signing_key
 
 log "fresh database $DB"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
@@ -33,8 +30,7 @@ trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
 (cd target/quarkus-app && exec java -Xms128m -Xmx128m -XX:+UseSerialGC -XX:AOTCache=app.aot \
    -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB \
    -Dhealthcloud.directory.seed.enabled=false -Dquarkus.log.console.level=WARN \
-   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
-   -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=healthcloud-bench \
+   "${BENCH_OIDC_OPTS[@]}" \
    -Dhealthcloud.security.verified-tokens.enabled="$VERIFIED_TOKENS" \
    -jar quarkus-run.jar) >target/bench-accounts-service.log 2>&1 &
 service_pid=$!
@@ -56,16 +52,10 @@ analyze resident; analyze observation;" >/dev/null
 stored=$(psql_admin -d "$DB" -c "select count(*) from observation")
 
 log "minting $RESIDENTS tokens"
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-exp=$(( $(date +%s) + 3600 ))
 {
   echo "tokens = {"
   for i in $(seq 1 "$RESIDENTS"); do
-    payload=$(printf '{"sub":"bench-resident-%s","iss":"healthcloud-bench","aud":"healthcloud-service","exp":%s,"iat":%s,"realm_access":{"roles":["resident"]}}' \
-      "$i" "$exp" "$(date +%s)" | b64url)
-    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign target/bench-keys/private.pem | b64url)
-    echo "  \"$header.$payload.$signature\","
+    echo "  \"$(resident_token "bench-resident-$i")\","
   done
   echo "}"
 } >target/bench-tokens.lua

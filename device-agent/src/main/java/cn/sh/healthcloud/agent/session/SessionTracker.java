@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -90,13 +93,23 @@ public final class SessionTracker implements Consumer<InstrumentEvent> {
         write.whenDurable();
     }
 
-    /** Closes the open session now (the agent is stopping). */
+    /**
+     * Closes the open session now (the agent is stopping) and waits, briefly, until the close is on
+     * disk: the publisher only sees committed messages, and the stop drains what it sees.
+     */
     public void closeOpenSession() {
         Write write;
         synchronized (this) {
             write = close();
         }
         write.whenDurable();
+        try {
+            write.durable().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Logged by whenDurable when it fails; a close still queued is written before the outbox closes.
+        }
     }
 
     private Write cardPresented(Subject subject) {
