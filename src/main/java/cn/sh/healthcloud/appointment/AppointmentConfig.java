@@ -26,6 +26,14 @@ public interface AppointmentConfig {
     @WithDefault("3s")
     Duration availabilityCacheTtl();
 
+    /**
+     * How long a replica serves a day from its own memory before asking Redis again: during a rush
+     * thousands read the same days, and each booking deletes its day from Redis. Also how long
+     * another replica's booking may take to show here.
+     */
+    @WithDefault("500ms")
+    Duration availabilityLocalTtl();
+
     /** The longest date range one availability request may ask for, in days. */
     @WithDefault("31")
     int maxAvailabilityDays();
