@@ -5,7 +5,7 @@
 #   scripts/simulated-kiosk.sh DIR KIOSK_ID STATION_ID BROKER_PORT ID_NUMBER [CARD_SECONDS] [AWAY_SECONDS]
 # The card is presented for CARD_SECONDS (default 20), then taken away for AWAY_SECONDS (default 40);
 # the monitor measures every 8 s and the scale every 25 s, so sessions with the card and anonymous
-# measurements both happen.
+# measurements both happen. AGENT_JAVA_OPTS sets the agent's JVM options.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 [ $# -ge 5 ] || die "usage: scripts/simulated-kiosk.sh DIR KIOSK_ID STATION_ID BROKER_PORT ID_NUMBER [CARD_SECONDS] [AWAY_SECONDS]"
@@ -44,6 +44,7 @@ cat >"$DIR/agent.json" <<AGENT
                  {"driver": "tanita", "port": "$DIR/scale-agent"}]}
 AGENT
 log "simulated kiosk $KIOSK at station $STATION (broker port $BROKER): receipts in $DIR/receipts.txt"
-java -Xmx32m -XX:+UseSerialGC -jar "$AGENT_JAR" --config "$DIR/agent.json" >>"$DIR/agent.log" 2>&1 &
+# shellcheck disable=SC2086
+java ${AGENT_JAVA_OPTS:--Xmx32m -XX:+UseSerialGC} -jar "$AGENT_JAR" --config "$DIR/agent.json" >>"$DIR/agent.log" 2>&1 &
 pids+=($!)
 wait -n "${pids[@]}"
