@@ -1,7 +1,7 @@
 -- wrk script for bench/appointments.sh. MODE (from the environment via target/bench-appointments-plan.lua):
 --   "many": each request books a random slot of one of the days for the next resident, so no
---           resident books one service twice on a day (k-th request of thread t: resident
---           (k * threads + t) mod R, day floor(that / R));
+--           resident books one service twice on a day (n-th request, n = k * threads + t:
+--           resident n mod R, day n mod 14; a pair repeats only after lcm(R, 14) requests);
 --   "hot":  every request books the one hot slot, each by another resident;
 --   "read": public availability of one day from a random day (no token);
 --   "mine": each resident in turn opens their appointments, as the app does before booking (the
@@ -34,7 +34,7 @@ request = function()
   if mode == "hot" then
     slot = hot
   else
-    local d = math.floor(n / #tokens) % #days + 1
+    local d = n % #days + 1
     local ids = slots[d]
     slot = ids[math.random(1, #ids)]
   end
