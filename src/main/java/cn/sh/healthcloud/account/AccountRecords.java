@@ -160,10 +160,13 @@ public class AccountRecords {
                 .replaceWithVoid();
     }
 
-    /** Alerts for the residents' family doctors, for those who have one; returns how many were raised. */
-    public Uni<Integer> raiseAlerts(SqlClient sql, OffsetDateTime at, List<AlertDraft> drafts) {
+    /**
+     * Alerts for the residents' family doctors, for those who have one; returns, for each alert
+     * raised, the district of the doctor's station.
+     */
+    public Uni<List<String>> raiseAlerts(SqlClient sql, OffsetDateTime at, List<AlertDraft> drafts) {
         if (drafts.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
         int n = drafts.size();
         UUID[] ids = new UUID[n];
@@ -182,14 +185,21 @@ public class AccountRecords {
             en[i] = truncate(d.textEn());
         }
         return sql.preparedQuery("""
-                insert into alert (id, resident_id, practitioner_id, observation_id, created_at, code, text_zh, text_en)
-                select a.id, c.resident_id, c.practitioner_id, o.id, $1, a.code, a.text_zh, a.text_en
-                from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[])
-                     as a(id, resident_id, observation_id, code, text_zh, text_en)
-                join family_doctor_contract c on c.resident_id = a.resident_id and c.ended_at is null
-                left join observation o on o.id = a.observation_id""")
+                with raised as (
+                    insert into alert (id, resident_id, practitioner_id, observation_id, created_at, code, text_zh, text_en)
+                    select a.id, c.resident_id, c.practitioner_id, o.id, $1, a.code, a.text_zh, a.text_en
+                    from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[])
+                         as a(id, resident_id, observation_id, code, text_zh, text_en)
+                    join family_doctor_contract c on c.resident_id = a.resident_id and c.ended_at is null
+                    left join observation o on o.id = a.observation_id
+                    returning practitioner_id)
+                select left(p.station_id, 6) as district from raised join practitioner p on p.id = raised.practitioner_id""")
                 .execute(Tuple.tuple(List.of(at, ids, residents, observations, codes, zh, en)))
-                .map(result -> result.rowCount());
+                .map(rows -> {
+                    List<String> districts = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> districts.add(row.getString("district")));
+                    return districts;
+                });
     }
 
     /** The health points of kiosk check-ups, once per session. */

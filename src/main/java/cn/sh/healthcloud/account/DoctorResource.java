@@ -27,12 +27,15 @@ class DoctorResource {
     private final FamilyDoctorService familyDoctors;
     private final DoctorService doctors;
     private final Alerts alerts;
+    private final AccountEvents events;
     private final SecurityIdentity identity;
 
-    DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, SecurityIdentity identity) {
+    DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, AccountEvents events,
+            SecurityIdentity identity) {
         this.familyDoctors = familyDoctors;
         this.doctors = doctors;
         this.alerts = alerts;
+        this.events = events;
         this.identity = identity;
     }
 
@@ -65,7 +68,9 @@ class DoctorResource {
     @Path("alerts/{alertId}/acknowledge")
     @Operation(summary = "Acknowledge an alert with a note of what was done")
     public Uni<AlertView> acknowledge(@RestPath String alertId, @Valid @NotNull AcknowledgeRequest request) {
-        return alerts.acknowledge(Caller.of(identity), alertId, request.note());
+        Caller doctor = Caller.of(identity);
+        return alerts.acknowledge(doctor, alertId, request.note())
+                .invoke(alert -> events.alertAcknowledged(doctor.station().orElse(null), alert));
     }
 
     @GET

@@ -21,17 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class MyFamilyDoctorResource {
 
     private final FamilyDoctorService familyDoctors;
+    private final AccountEvents events;
     private final SecurityIdentity identity;
 
-    MyFamilyDoctorResource(FamilyDoctorService familyDoctors, SecurityIdentity identity) {
+    MyFamilyDoctorResource(FamilyDoctorService familyDoctors, AccountEvents events, SecurityIdentity identity) {
         this.familyDoctors = familyDoctors;
+        this.events = events;
         this.identity = identity;
     }
 
     @POST
     @Operation(summary = "Sign with a family doctor (one active contract at a time)")
     public Uni<Response> sign(@Valid @NotNull ContractRequest request) {
-        return familyDoctors.sign(subject(), request).map(c -> Response.status(Response.Status.CREATED).entity(c).build());
+        return familyDoctors.sign(subject(), request).invoke(events::contractSigned).map(c -> Response.status(Response.Status.CREATED).entity(c).build());
     }
 
     @GET
@@ -44,7 +46,7 @@ class MyFamilyDoctorResource {
     @Path("end")
     @Operation(summary = "End my family-doctor contract")
     public Uni<ContractView> end(@Valid EndContractRequest request) {
-        return familyDoctors.end(subject(), request == null ? null : request.reason());
+        return familyDoctors.end(subject(), request == null ? null : request.reason()).invoke(events::contractEnded);
     }
 
     private String subject() {

@@ -31,6 +31,7 @@ class IngestionPipeline {
     private final RejectionNotices notices;
     private final KioskStates states;
     private final IngestionMetrics metrics;
+    private final KioskEvents events;
     private final Clock clock;
 
     private List<PendingMessage> filling = new ArrayList<>();
@@ -38,7 +39,7 @@ class IngestionPipeline {
     private int writing;
 
     IngestionPipeline(Vertx vertx, KioskConfig config, ReadingBatchWriter writer, SessionAssessor assessor,
-            RejectionNotices notices, KioskStates states, IngestionMetrics metrics, Clock clock) {
+            RejectionNotices notices, KioskStates states, IngestionMetrics metrics, KioskEvents events, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.writer = writer;
@@ -46,6 +47,7 @@ class IngestionPipeline {
         this.notices = notices;
         this.states = states;
         this.metrics = metrics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -131,6 +133,7 @@ class IngestionPipeline {
             metrics.batch(outcome);
             notices.publish(outcome.rejections());
             assessor.assessIfComplete(outcome.sessions());
+            events.readingsStored(outcome.storedReadings());
         }).replaceWithVoid().onFailure().recoverWithUni(failure -> {
             if (ReadingBatchWriter.isRefusedData(failure)) {
                 if (batch.size() > 1) {

@@ -14,9 +14,11 @@ import java.util.Optional;
 class KioskStates {
 
     private final Pool pool;
+    private final KioskEvents events;
 
-    KioskStates(Pool pool) {
+    KioskStates(Pool pool, KioskEvents events) {
         this.pool = pool;
+        this.events = events;
     }
 
     Uni<Void> update(String kioskId, byte[] payload) {
@@ -24,8 +26,11 @@ class KioskStates {
         if (state.isEmpty() || !KioskMessageReader.isValidKioskId(kioskId)) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("update kiosk set state = $2, state_changed_at = now() where id = $1 and state <> $2")
+        return pool.preparedQuery("update kiosk set state = $2, state_changed_at = now() where id = $1 and state <> $2"
+                        + " returning station_id")
                 .execute(Tuple.of(kioskId, state.get()))
+                .invoke(rows -> rows.forEach(row -> events.statusChanged(
+                        new KioskStatusChanged(kioskId, row.getString("station_id"), "online".equals(state.get())))))
                 .replaceWithVoid();
     }
 }

@@ -40,7 +40,8 @@ import java.util.UUID;
 class ReadingBatchWriter {
 
     /** What a committed batch did. */
-    record Outcome(int stored, int duplicates, int closes, List<Rejection> rejections, Set<UUID> sessions) {
+    record Outcome(int stored, int duplicates, int closes, List<Rejection> rejections, Set<UUID> sessions,
+            KioskReadingsStored storedReadings) {
     }
 
     private final Pool pool;
@@ -87,6 +88,8 @@ class ReadingBatchWriter {
         private final Map<String, Owner> owners = new HashMap<>();
         /** Each carded reading's card key (kind and keyed hash), hashed once per reading. */
         private final Map<UUID, String> cardKeys = new HashMap<>();
+        /** The database's time of the insert, the same for every row of the transaction. */
+        private OffsetDateTime receivedAt;
 
         Write(SqlClient sql, List<PendingMessage> batch) {
             this.sql = sql;
@@ -262,13 +265,14 @@ class ReadingBatchWriter {
                         $6::varchar[], $7::uuid[], $8::uuid[], $9::varchar[], $10::date[], $11::varchar[], $12::jsonb[],
                         $13::jsonb[])
                     on conflict (reading_id) do nothing
-                    returning reading_id""")
+                    returning reading_id, received_at""")
                     .execute(Tuple.tuple(List.of(ids, kioskIds, stations, sessions, takenAt, kinds, residents, pending,
                             sexes, births, masked, devices, measurements)))
                     .map(rows -> {
                         Set<UUID> inserted = new HashSet<>();
                         for (Row row : rows) {
                             inserted.add(row.getUUID("reading_id"));
+                            receivedAt = row.getOffsetDateTime("received_at");
                         }
                         return inserted;
                     });
@@ -361,8 +365,19 @@ class ReadingBatchWriter {
             Set<UUID> sessions = new HashSet<>();
             readings.stream().filter(r -> inserted.contains(r.readingId())).forEach(r -> sessions.add(r.sessionId()));
             closes.forEach(c -> sessions.add(c.sessionId()));
+            List<KioskReadingsStored.Reading> stored = new ArrayList<>(inserted.size());
+            Set<UUID> counted = new HashSet<>();
+            for (KioskReading r : readings) {
+                if (inserted.contains(r.readingId()) && counted.add(r.readingId())) {
+                    Owner owner = ownerOf(r);
+                    UUID subject = owner.residentId() != null ? owner.residentId() : owner.pendingId();
+                    stored.add(new KioskReadingsStored.Reading(kiosks.get(r.kioskId()).stationId(),
+                            subject == null ? null : subject.toString()));
+                }
+            }
             return new Outcome(inserted.size(), readings.size() - inserted.size(), closes.size(),
-                    refused.stream().map(PendingMessage::rejection).toList(), sessions);
+                    refused.stream().map(PendingMessage::rejection).toList(), sessions,
+                    new KioskReadingsStored(receivedAt, stored));
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,15 +77,17 @@ class SessionAssessor {
     private final KioskReports reports;
     private final IngestionMetrics metrics;
     private final KioskConfig config;
+    private final KioskEvents events;
 
     SessionAssessor(Pool pool, AccountRecords accounts, AssessmentEngine engine, KioskReports reports,
-            IngestionMetrics metrics, KioskConfig config) {
+            IngestionMetrics metrics, KioskConfig config, KioskEvents events) {
         this.pool = pool;
         this.accounts = accounts;
         this.engine = engine;
         this.reports = reports;
         this.metrics = metrics;
         this.config = config;
+        this.events = events;
     }
 
     /** After a batch committed: queue those of its sessions that are now complete. */
@@ -173,20 +176,27 @@ class SessionAssessor {
     private Uni<Integer> assessTogether(List<UUID> sessionIds) {
         return pool.withTransaction(sql -> sql
                         .preparedQuery("update kiosk_session set assessed_at = now() where session_id = any($1)"
-                                + " and assessed_at is null returning session_id, kiosk_id, assessed_at")
+                                + " and assessed_at is null returning session_id, kiosk_id, assessed_at,"
+                                + " (select k.station_id from kiosk k where k.id = kiosk_session.kiosk_id) as station_id")
                         .execute(Tuple.of(sessionIds.toArray(UUID[]::new)))
                         .chain(claimed -> {
                             Map<UUID, ClaimedSession> sessions = new LinkedHashMap<>();
                             claimed.forEach(row -> sessions.put(row.getUUID("session_id"), new ClaimedSession(
-                                    row.getUUID("session_id"), row.getString("kiosk_id"), row.getOffsetDateTime("assessed_at"))));
-                            return sessions.isEmpty() ? Uni.createFrom().item(List.<AssessedSession>of())
-                                    : assessClaimed(sql, sessions);
+                                    row.getUUID("session_id"), row.getString("kiosk_id"), row.getString("station_id"),
+                                    row.getOffsetDateTime("assessed_at"))));
+                            return sessions.isEmpty() ? Uni.createFrom().item(Filed.NOTHING) : assessClaimed(sql, sessions);
                         }))
-                .call(reports::publishAll)
-                .map(List::size);
+                .call(filed -> reports.publishAll(filed.assessed()))
+                .invoke(filed -> events.sessionsAssessed(filed.event()))
+                .map(filed -> filed.assessed().size());
     }
 
-    private record ClaimedSession(UUID sessionId, String kioskId, OffsetDateTime assessedAt) {
+    private record ClaimedSession(UUID sessionId, String kioskId, String stationId, OffsetDateTime assessedAt) {
+    }
+
+    /** What a committed batch of assessments gives: the kiosks' reports and the event for the dashboards. */
+    private record Filed(List<AssessedSession> assessed, KioskSessionsAssessed event) {
+        static final Filed NOTHING = new Filed(List.of(), new KioskSessionsAssessed(null, List.of(), List.of()));
     }
 
     private record StoredReading(UUID readingId, OffsetDateTime takenAt, UUID residentId, String kind, Sex sex,
@@ -197,7 +207,7 @@ class SessionAssessor {
     record AssessedSession(UUID sessionId, String kioskId, UUID reportId, ReportLevel level, JsonObject report) {
     }
 
-    private Uni<List<AssessedSession>> assessClaimed(SqlClient sql, Map<UUID, ClaimedSession> sessions) {
+    private Uni<Filed> assessClaimed(SqlClient sql, Map<UUID, ClaimedSession> sessions) {
         return sql.preparedQuery("""
                 select session_id, reading_id, taken_at, subject_kind, resident_id, subject_sex, subject_birth_date,
                        subject_masked, measurements
@@ -225,6 +235,7 @@ class SessionAssessor {
         private final List<SessionReport> accountReports = new ArrayList<>();
         private final List<AlertDraft> alerts = new ArrayList<>();
         private final List<CheckUp> checkUps = new ArrayList<>();
+        private final List<KioskSessionsAssessed.Session> kinds = new ArrayList<>();
         private OffsetDateTime assessedAt;
 
         void add(ClaimedSession session, List<StoredReading> readings) {
@@ -255,31 +266,55 @@ class SessionAssessor {
                 checkUps.add(new CheckUp(residentId, session.sessionId()));
             }
             assessed.add(new AssessedSession(session.sessionId(), session.kioskId(), reportId, level, report));
+            kinds.add(new KioskSessionsAssessed.Session(session.stationId(), measuredKinds(measured),
+                    abnormalKinds(assessment)));
         }
 
-        Uni<List<AssessedSession>> write(SqlClient sql) {
+        Uni<Filed> write(SqlClient sql) {
             int n = assessed.size();
             UUID[] sessionIds = new UUID[n];
             UUID[] reportIds = new UUID[n];
             String[] levels = new String[n];
             String[] kioskReports = new String[n];
+            // Arrays of arrays must be rectangular: each session's kinds travel as one delimited string.
+            String[] measuredKinds = new String[n];
+            String[] abnormalKinds = new String[n];
             for (int i = 0; i < n; i++) {
                 AssessedSession a = assessed.get(i);
                 sessionIds[i] = a.sessionId();
                 reportIds[i] = a.reportId();
                 levels[i] = a.level().name();
                 kioskReports[i] = a.report().encode();
+                measuredKinds[i] = String.join(",", kinds.get(i).measuredKinds());
+                abnormalKinds[i] = String.join(",", kinds.get(i).abnormalKinds());
             }
             return accounts.fileSessionReports(sql, accountReports)
                     .chain(() -> accounts.raiseAlerts(sql, assessedAt, alerts))
-                    .chain(() -> accounts.awardKioskCheckUps(sql, checkUps))
-                    .chain(() -> sql.preparedQuery("""
-                            update kiosk_session s set report_id = t.report_id, level = t.level, kiosk_report = t.report::jsonb
-                            from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[]) as t(session_id, report_id, level, report)
+                    .call(() -> accounts.awardKioskCheckUps(sql, checkUps))
+                    .call(() -> sql.preparedQuery("""
+                            update kiosk_session s set report_id = t.report_id, level = t.level, kiosk_report = t.report::jsonb,
+                                measured_kinds = string_to_array(nullif(t.measured, ''), ','),
+                                abnormal_kinds = string_to_array(nullif(t.abnormal, ''), ',')
+                            from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::text[], $6::text[])
+                                 as t(session_id, report_id, level, report, measured, abnormal)
                             where s.session_id = t.session_id""")
-                            .execute(Tuple.of(sessionIds, reportIds, levels, kioskReports)))
-                    .replaceWith(assessed);
+                            .execute(Tuple.of(sessionIds, reportIds, levels, kioskReports, measuredKinds, abnormalKinds)))
+                    .map(alertDistricts -> new Filed(assessed, new KioskSessionsAssessed(assessedAt, kinds, alertDistricts)));
         }
+    }
+
+    private static Set<String> measuredKinds(List<Measurement> measured) {
+        Set<String> kinds = new TreeSet<>();
+        measured.forEach(m -> kinds.add(m.type().id()));
+        return kinds;
+    }
+
+    /** The kinds with a finding other than normal (findings about the whole session have no kind). */
+    private static Set<String> abnormalKinds(Assessment assessment) {
+        Set<String> kinds = new TreeSet<>();
+        assessment.findings().stream().filter(f -> f.type() != null && f.level() != Level.NORMAL)
+                .forEach(f -> kinds.add(f.type().id()));
+        return kinds;
     }
 
     /** What the family doctor must act on: findings at "see your doctor" or worse, each with its reading. */

@@ -21,16 +21,16 @@ import org.awaitility.Awaitility;
  * session messages with QoS 1 (returning once the broker acknowledged them) and collects what the
  * service sends back on the kiosk's reports and rejected topics.
  */
-final class TestKiosk implements AutoCloseable {
+public final class TestKiosk implements AutoCloseable {
 
-    static final int BROKER_PORT = 18831;
+    public static final int BROKER_PORT = 18831;
 
     private final MqttClient client;
-    final String id;
+    public final String id;
     final Queue<JsonObject> reports = new ConcurrentLinkedQueue<>();
     final Queue<JsonObject> rejections = new ConcurrentLinkedQueue<>();
 
-    TestKiosk(Vertx vertx, String id) {
+    public TestKiosk(Vertx vertx, String id) {
         this.id = id;
         this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId("test-kiosk-" + UUID.randomUUID())
                 .setCleanSession(true).setMaxInflightQueue(1000));
@@ -46,21 +46,21 @@ final class TestKiosk implements AutoCloseable {
         await(client.subscribe(Map.of("healthcloud/kiosks/" + id + "/reports", 1, "healthcloud/kiosks/" + id + "/rejected", 1)));
     }
 
-    void publishReading(JsonObject reading) {
+    public void publishReading(JsonObject reading) {
         publish("readings", reading.toBuffer());
     }
 
-    void publishRaw(String kind, String payload) {
+    public void publishRaw(String kind, String payload) {
         publish(kind, Buffer.buffer(payload));
     }
 
-    void close(UUID sessionId, List<String> readingIds) {
+    public void close(UUID sessionId, List<String> readingIds) {
         publish("sessions", new JsonObject().put("sessionId", sessionId.toString()).put("kioskId", id)
                 .put("closedAt", java.time.OffsetDateTime.now().toString())
                 .put("readingIds", readingIds).toBuffer());
     }
 
-    void status(String state) {
+    public void status(String state) {
         await(client.publish("healthcloud/kiosks/" + id + "/status", new JsonObject().put("state", state).toBuffer(),
                 MqttQoS.AT_LEAST_ONCE, false, true));
     }
@@ -77,11 +77,11 @@ final class TestKiosk implements AutoCloseable {
         }
     }
 
-    JsonObject awaitReport(Predicate<JsonObject> which) {
+    public JsonObject awaitReport(Predicate<JsonObject> which) {
         return awaitIn(reports, which);
     }
 
-    JsonObject awaitRejection(Predicate<JsonObject> which) {
+    public JsonObject awaitRejection(Predicate<JsonObject> which) {
         return awaitIn(rejections, which);
     }
 
