@@ -27,13 +27,14 @@ bench_signing_key
 
 log "fresh database $DB"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
+redis-cli -n 5 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
 ensure_databases "$DB"
 package_service
 
 service_pid=
 trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
 (cd target/quarkus-app && exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:AOTCache=app.aot \
-   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB \
+   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB -Dhealthcloud.redis.database=5 \
    -Dhealthcloud.directory.seed.enabled=false -Dhealthcloud.account.demo-seed=false \
    -Dhealthcloud.kiosk.seed.enabled=false -Dhealthcloud.kiosk.ingestion-enabled=false \
    -Dquarkus.log.console.level=WARN -Dhealthcloud.appointment.rate-limit.attempts=1000000 \

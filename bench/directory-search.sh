@@ -23,7 +23,7 @@ start_service() { # sets service_pid and ready_ms
   local t0 t1
   t0=$(date +%s%N)
   (cd target/quarkus-app && exec java $JVM_OPTS -XX:AOTCache=app.aot \
-     -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB \
+     -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB -Dhealthcloud.redis.database=8 \
      -Dquarkus.log.console.level=WARN -jar quarkus-run.jar) >target/bench-service.log 2>&1 &
   service_pid=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do

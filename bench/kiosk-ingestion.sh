@@ -22,6 +22,7 @@ bash scripts/broker.sh stop "$BROKER"
 rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
 bash scripts/broker.sh start "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
+redis-cli -n 6 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
 ensure_databases "$DB"
 package_service
 ./mvnw -B -ntp -q test-compile
@@ -35,7 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 (cd target/quarkus-app && exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:AOTCache=app.aot ${SERVICE_JAVA_OPTS:-} \
-   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB -Dhealthcloud.mqtt.port=$BROKER \
+   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.db.name=$DB -Dhealthcloud.redis.database=6 -Dhealthcloud.mqtt.port=$BROKER \
    -Dhealthcloud.kiosk.client-id=healthcloud-bench-ingest -Dhealthcloud.account.demo-seed=false \
    -Dquarkus.oidc.tenant-enabled=false -Dquarkus.log.console.level=WARN \
    -jar quarkus-run.jar) >target/bench-kiosk-service.log 2>&1 &

@@ -22,13 +22,14 @@ bench_signing_key
 
 log "fresh database $DB"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
+redis-cli -n 7 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
 ensure_databases "$DB"
 package_service
 
 service_pid=
 trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true' EXIT
 (cd target/quarkus-app && exec java -Xms128m -Xmx128m -XX:+UseSerialGC -XX:AOTCache=app.aot \
-   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB \
+   -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dhealthcloud.kiosk.ingestion-enabled=false -Dhealthcloud.db.name=$DB -Dhealthcloud.redis.database=7 \
    -Dhealthcloud.directory.seed.enabled=false -Dquarkus.log.console.level=WARN \
    "${BENCH_OIDC_OPTS[@]}" \
    -Dhealthcloud.security.verified-tokens.enabled="$VERIFIED_TOKENS" \

@@ -25,6 +25,7 @@ bash scripts/broker.sh stop "$BROKER"
 rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
 bash scripts/broker.sh start "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
+redis-cli -n 2 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
 ensure_databases "$DB"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q -DskipTests package
 
@@ -32,7 +33,7 @@ mkdir -p target
 SERVICE_LOG=target/e2e-service.log
 log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
 java -Xms128m -Xmx128m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
-  -Dhealthcloud.db.name="$DB" -Dhealthcloud.mqtt.port="$BROKER" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
+  -Dhealthcloud.db.name="$DB" -Dhealthcloud.redis.database=2 -Dhealthcloud.mqtt.port="$BROKER" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
   -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
 service_pid=$!
 cleanup() {
@@ -167,6 +168,44 @@ access_logged() {
 check "resident1's access log shows doctor1's read" access_logged
 check "doctor1 cannot read a resident not signed with them: 403" status 403 -H "Authorization: Bearer $DOCTOR" \
   "$BASE/api/doctor/residents/00000000-0000-4000-8000-000000000000"
+# An appointment: stationadmin1 publishes a schedule at their station, resident1 books a place.
+SCHEDULE_STATION=310110-0002
+SERVICE=$(curl -sf "$BASE/api/stations/$SCHEDULE_STATION" | jq -r '.services[0]')
+# Its first opening session, on that weekday, as the schedule (a schedule must fit the station's hours).
+schedule_json() {
+  curl -sf "$BASE/api/stations/$SCHEDULE_STATION" | jq -c --arg service "$SERVICE" '.openingHours | to_entries[0] as $day
+    | {service: $service, practitioner: "刘医生", weekdays: [$day.key], sessions: [$day.value[0]], slotMinutes: 30,
+       capacity: 5, referralQuota: 0}'
+}
+check "stationadmin1 publishes an appointment schedule at their station" status 201 -X POST \
+  -H "Authorization: Bearer $STATION_ADMIN" -H 'Content-Type: application/json' -d "$(schedule_json)" \
+  "$BASE/api/stations/$SCHEDULE_STATION/schedules"
+book_slot() {
+  local slot
+  slot=$(curl -sf "$BASE/api/stations/$SCHEDULE_STATION/slots?service=$SERVICE&from=$(TZ=Asia/Shanghai date -d '+1 day' +%F)&to=$(TZ=Asia/Shanghai date -d '+8 days' +%F)" \
+    | jq -r '[.days[].slots[] | select(.status == "open")][0].id')
+  [ -n "$slot" ] && [ "$slot" != null ] || { echo "    no open slot" >&2; return 1; }
+  status 201 -X POST -H "Authorization: Bearer $RESIDENT" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: e2e-$(cat /proc/sys/kernel/random/uuid)" -d "{\"slotId\": $slot}" "$BASE/api/appointments" \
+    && [ "$(body | jq -r .status)" = booked ] \
+    && status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/appointments" \
+    && [ "$(body | jq --argjson slot "$slot" 'any(.items[]; .slotId == $slot)')" = true ]
+}
+check "resident1 books a place and finds it in their appointments" book_slot
+
+# The Yangpu dashboard before the kiosk sessions below, to see them counted.
+figure() { # figure <jq path into the district document>
+  curl -sf -H "Authorization: Bearer $OFFICER_YANGPU" "$BASE/api/dashboards/districts/310110" | jq -r "$1"
+}
+READINGS_BEFORE=$(figure .windows.today.readings)
+ALERTS_BEFORE=$(figure .windows.today.urgentAlerts.raised)
+ALERTS_OF_DOCTOR_BEFORE=$(curl -sf -H "Authorization: Bearer $DOCTOR" "$BASE/api/doctor/alerts?status=all" | jq length)
+check "officer310110 reads the Yangpu dashboard" test -n "$READINGS_BEFORE" -a "$READINGS_BEFORE" != null
+check "officer310115 cannot read Yangpu's dashboard: 403" status 403 -H "Authorization: Bearer $OFFICER_PUDONG" \
+  "$BASE/api/dashboards/districts/310110"
+check "a district officer cannot read the city's: 403" status 403 -H "Authorization: Bearer $OFFICER_YANGPU" \
+  "$BASE/api/dashboards/city"
+
 # A kiosk reading published by hand, as README shows: resident1 at a seeded Yangpu smart-health hut.
 HUT=$(curl -sf "$BASE/api/stations?near=31.2595,121.5260&radius=20000&type=smart-health-station&size=1" | jq -r '.items[0].id')
 KIOSK="K-$HUT"
@@ -221,6 +260,41 @@ agent_reading_in_account() {
 check "the agent's blood-pressure reading is in resident1's account" agent_reading_in_account
 check "no ID number in the agent's or simulators' logs" sh -c "! grep -q '$ID_NUMBER' $AGENT_DIR/*.log"
 kill "$kiosk_pid" 2>/dev/null || true
+doctor_alerted() {
+  status 200 -H "Authorization: Bearer $DOCTOR" "$BASE/api/doctor/alerts?status=all" \
+    && [ "$(body | jq length)" -gt "$ALERTS_OF_DOCTOR_BEFORE" ] \
+    && [ "$(body | jq --arg r "$READING" 'any(.[]; .residentName == "张伟" and .observation.readingId == $r)')" = true ] \
+    || { echo "    $ALERTS_OF_DOCTOR_BEFORE alerts before; now: $(body | jq -c '[.[] | {residentName, code, readingId: .observation.readingId}] | .[0:3]')" >&2; return 1; }
+}
+check "doctor1 has the alert of resident1's kiosk blood pressure" doctor_alerted
+dashboard_counted() {
+  [ "$(figure .windows.today.readings)" -ge $((READINGS_BEFORE + 2)) ] \
+    && [ "$(figure .windows.today.urgentAlerts.raised)" -ge $((ALERTS_BEFORE + 1)) ] \
+    && [ "$(figure .windows.today.residentsServed)" -ge 1 ] \
+    && [ "$(figure '.kiosks.list | map(select(.id == "'"$KIOSK"'")) | length')" = 1 ]
+}
+check "the Yangpu dashboard counts the kiosk readings, the resident and the alert" eventually 10 dashboard_counted
+city_counted() {
+  [ "$(curl -sf -H "Authorization: Bearer $CITY_ADMIN" "$BASE/api/dashboards/city" \
+       | jq '.districts[] | select(.code == "310110") | .readingsToday')" -ge $((READINGS_BEFORE + 2)) ]
+}
+check "the city dashboard counts them in Yangpu's row" city_counted
+
+# The dashboard page in headless Chromium: officer310110 logs in through Keycloak (code + PKCE),
+# sees Yangpu's figures and watches the readings figure move when a kiosk reading is published.
+publish_reading() {
+  local s r
+  s=$(cat /proc/sys/kernel/random/uuid); r=$(cat /proc/sys/kernel/random/uuid)
+  mosquitto_pub -p "$BROKER" -q 1 -t "healthcloud/kiosks/$KIOSK/readings" -m "$(jq -nc --arg r "$r" --arg s "$s" \
+    --arg k "$KIOSK" --arg t "$(date +%Y-%m-%dT%H:%M:%S%:z)" '{readingId: $r, sessionId: $s, kioskId: $k, takenAt: $t,
+    subject: {idType: "anonymous"}, measurements: [{type: "spo2", percent: 98}]}')"
+  mosquitto_pub -p "$BROKER" -q 1 -t "healthcloud/kiosks/$KIOSK/sessions" \
+    -m "{\"sessionId\": \"$s\", \"kioskId\": \"$KIOSK\", \"closedAt\": \"$(date -Iseconds)\", \"readingIds\": [\"$r\"]}"
+}
+export -f publish_reading
+export BROKER KIOSK
+check "the dashboard page: Keycloak login, Yangpu's figures, a live change, English (target/dashboard.png)" \
+  env BASE_URL="$BASE" PUBLISH_CMD=publish_reading SCREENSHOT="$PWD/target/dashboard.png" bash scripts/browser-test.sh
 check "health: ready with database, Redis, broker and index" \
   sh -c "curl -sf '$BASE/q/health/ready' | jq -e '[.checks[].status] | all(. == \"UP\")' >/dev/null"
 

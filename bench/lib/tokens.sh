@@ -26,3 +26,12 @@ resident_token() {
   signature=$(printf '%s.%s' "$BENCH_TOKEN_HEADER" "$payload" | openssl dgst -sha256 -sign "$BENCH_KEY" | b64url)
   printf '%s.%s.%s' "$BENCH_TOKEN_HEADER" "$payload" "$signature"
 }
+
+# officer_token SUBJECT DISTRICT: a district officer's token valid for two hours.
+officer_token() {
+  local payload signature
+  payload=$(printf '{"sub":"%s","iss":"healthcloud-bench","aud":"healthcloud-service","exp":%s,"iat":%s,"district":"%s","realm_access":{"roles":["district-officer"]}}' \
+    "$1" "$((BENCH_TOKEN_IAT + 7200))" "$BENCH_TOKEN_IAT" "$2" | b64url)
+  signature=$(printf '%s.%s' "$BENCH_TOKEN_HEADER" "$payload" | openssl dgst -sha256 -sign "$BENCH_KEY" | b64url)
+  printf '%s.%s.%s' "$BENCH_TOKEN_HEADER" "$payload" "$signature"
+}

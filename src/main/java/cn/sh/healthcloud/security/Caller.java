@@ -20,10 +20,27 @@ public record Caller(String subject, SecurityIdentity identity, Optional<String>
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             return new Caller(token.getSubject(), identity, claim(token, DISTRICT_CLAIM), claim(token, STATION_CLAIM),
-                    claim(token, "name").or(() -> claim(token, "preferred_username")));
+                    personName(token));
         }
         return new Caller(identity.getPrincipal().getName(), identity, Optional.empty(), Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * Chinese names are written family name first, without a space ("张伟"); the OIDC "name" claim
+     * is given name first ("伟 张"), so a name in Chinese characters is put together from its parts.
+     */
+    private static Optional<String> personName(JsonWebToken token) {
+        Optional<String> family = claim(token, "family_name");
+        Optional<String> given = claim(token, "given_name");
+        if (family.isPresent() && given.isPresent() && isHan(family.get()) && isHan(given.get())) {
+            return Optional.of(family.get() + given.get());
+        }
+        return claim(token, "name").or(() -> claim(token, "preferred_username"));
+    }
+
+    private static boolean isHan(String text) {
+        return text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** Only the subject: what the resident's own reads need, without reading any other claim. */

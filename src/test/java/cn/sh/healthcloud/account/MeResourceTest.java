@@ -56,6 +56,18 @@ class MeResourceTest {
     }
 
     @Test
+    void aChineseNameIsFamilyNameFirstWithoutASpaceAndOtherNamesAreAsTheTokenSaysThem() {
+        String chinese = io.smallrye.jwt.build.Jwt.claims().subject(newSubject()).issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE).claim("name", "伟 张").claim("given_name", "伟").claim("family_name", "张")
+                .claim("realm_access", Map.of("roles", List.of("resident"))).sign();
+        as(chinese).get("/api/me").then().statusCode(200).body("name", equalTo("张伟"));
+        String english = io.smallrye.jwt.build.Jwt.claims().subject(newSubject()).issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE).claim("name", "Anna Schmidt").claim("given_name", "Anna")
+                .claim("family_name", "Schmidt").claim("realm_access", Map.of("roles", List.of("resident"))).sign();
+        as(english).get("/api/me").then().statusCode(200).body("name", equalTo("Anna Schmidt"));
+    }
+
+    @Test
     void linkingAnIdNumberStoresItSealedAndShowsItMasked() {
         String subject = newSubject();
         String number = NationalIdNumberTest.shanghaiNumber("19580317", "123");

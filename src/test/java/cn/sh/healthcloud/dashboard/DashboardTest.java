@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 class DashboardTest {
 
-    /** Chongming: no other test writes there. */
-    private static final String DISTRICT = "310151";
+    /** Jinshan: no other test writes there (or searches near it). */
+    private static final String DISTRICT = "310116";
     private static String centre;
     private static String hut;
 
@@ -212,7 +212,7 @@ class DashboardTest {
         as(TestTokens.cityAdmin()).get("/api/dashboards/districts/999999").then().statusCode(404)
                 .contentType("application/problem+json");
         as(TestTokens.cityAdmin()).get("/api/dashboards/districts/{code}", DISTRICT).then().statusCode(200)
-                .body("scope.code", equalTo(DISTRICT)).body("scope.nameEn", equalTo("Chongming"));
+                .body("scope.code", equalTo(DISTRICT)).body("scope.nameEn", equalTo("Jinshan"));
         as(TestTokens.cityAdmin()).get("/api/dashboards/city").then().statusCode(200)
                 .body("scope.kind", equalTo("city")).body("districts.size()", equalTo(16));
         given().get("/api/dashboards/client-config").then().statusCode(200)
@@ -285,7 +285,7 @@ class DashboardTest {
                 .put("measurements", new JsonArray().add(measurement));
     }
 
-    /** A valid Chongming ID number with a random sequence. */
+    /** A valid Jinshan ID number with a random sequence. */
     private static String idNumber() {
         String first17 = DISTRICT + "1950" + String.format("%02d%02d%03d", 1 + ThreadLocalRandom.current().nextInt(12),
                 1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(1000));
@@ -294,7 +294,7 @@ class DashboardTest {
 
     private static String station(String type, String name) {
         return as(TestTokens.cityAdmin()).body(Map.of("type", type, "name", name, "district", DISTRICT,
-                "address", "上海市崇明区看板路1号", "position", Map.of("lat", 31.62, "lon", 121.40),
+                "address", "上海市金山区看板路1号", "position", Map.of("lat", 30.74, "lon", 121.34),
                 "services", List.of("health-self-check"),
                 "openingHours", Map.of("monday", List.of(Map.of("opens", "08:00", "closes", "16:30")))))
                 .post("/api/stations").then().statusCode(201).extract().path("id");
@@ -315,7 +315,7 @@ class DashboardTest {
                 .claim("realm_access", Map.of("roles", List.of(Roles.RESIDENT))).sign();
         as(token).get("/api/me").then().statusCode(200);
         as(token).body(Map.of("number", idNumber)).put("/api/me/national-id").then().statusCode(200);
-        as(token).body(Map.of("practitionerId", practitioner, "districtHospital", "崇明区中心医院",
+        as(token).body(Map.of("practitionerId", practitioner, "districtHospital", "金山区中心医院",
                 "cityHospital", "复旦大学附属中山医院", "priorityGroups", List.of("aged-65-plus")))
                 .post("/api/me/family-doctor").then().statusCode(201);
         return token;

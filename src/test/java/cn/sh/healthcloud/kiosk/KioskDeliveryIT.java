@@ -124,7 +124,7 @@ class KioskDeliveryIT {
     private Process startService(boolean freshDatabase, boolean shared) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=dev",
-                "-Dquarkus.http.port=" + HTTP, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.mqtt.port=" + BROKER,
+                "-Dquarkus.http.port=" + HTTP, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
                 "-Dhealthcloud.kiosk.client-id=healthcloud-fault-ingest", "-Dhealthcloud.kiosk.sweep-interval=1s",
                 "-Dhealthcloud.kiosk.shared-subscription=" + shared,
                 "-Dhealthcloud.account.demo-seed=false", "-Dquarkus.oidc.tenant-enabled=false",
