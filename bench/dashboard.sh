@@ -59,6 +59,11 @@ java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   cn.sh.healthcloud.dashboard.load.DashboardLagBenchmark "$BROKER" "jdbc:postgresql://localhost:5432/$DB" \
   "$URL/stream" "$TOKEN" "$DISTRICT" "$LAG_SECONDS" "$RATE"
 
+rebuild=$(curl -sf "http://localhost:$PORT/q/metrics" | awk '/^healthcloud_dashboard_rebuilds_seconds\{.*quantile="0.5"/ {p50=$2} /^healthcloud_dashboard_rebuilds_seconds\{.*quantile="0.99"/ {p99=$2} /^healthcloud_dashboard_rebuilds_seconds_count/ {n=$2} END {printf "%d rebuilds of the documents, p50 %.1f ms, p99 %.1f ms", n, p50*1000, p99*1000}')
+echo "  $rebuild"
+curl -sf "http://localhost:$PORT/q/metrics" | awk '/^healthcloud_dashboard_live_delay_seconds\{.*quantile="0.5"/ {p50=$2} /^healthcloud_dashboard_live_delay_seconds\{.*quantile="0.99"/ {p99=$2} END {printf "  of which stored reading (database time) -> live count in Redis: p50 %.0f ms, p99 %.0f ms\n", p50*1000, p99*1000}'
+echo "  live counts Redis refused: $(curl -sf "http://localhost:$PORT/q/metrics" | awk '/^healthcloud_dashboard_live_failures_total/ {print $2}')"
+
 cat >target/bench-dashboard.lua <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA

@@ -18,6 +18,8 @@ cat <<'TIP' >&2
     Try:  curl 'http://localhost:8080/api/stations?near=31.2595,121.5260&radius=1500&openNow=true'
     Token: curl -s -d grant_type=password -d client_id=healthcloud-app -d username=resident1 -d password=resident1 \
              http://localhost:8180/realms/healthcloud/protocol/openid-connect/token
+    Dashboard: http://localhost:8080/dashboard/ (log in as officer310110 / officer310110, or cityadmin1 / cityadmin1);
+               the simulated kiosk's sessions move Yangpu's figures every minute
     API description: http://localhost:8080/q/swagger-ui   health: http://localhost:8080/q/health
 TIP
 kiosk_pid=

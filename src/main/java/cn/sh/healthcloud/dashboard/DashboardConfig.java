@@ -3,6 +3,7 @@ package cn.sh.healthcloud.dashboard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How the dashboards keep their figures in Redis and converge to the database's. */
 @ConfigMapping(prefix = "healthcloud.dashboard")
@@ -47,9 +48,9 @@ interface DashboardConfig {
     Page page();
 
     interface Page {
-        /** The realm URL the page sends people to log in (authorization code + PKCE). */
-        @WithDefault("${quarkus.oidc.auth-server-url}")
-        String authServerUrl();
+        /** The realm URL the page sends people to log in (authorization code + PKCE); the service's issuer by default. */
+        @WithDefault("${quarkus.oidc.auth-server-url:}")
+        Optional<String> authServerUrl();
 
         @WithDefault("healthcloud-dashboard")
         String clientId();

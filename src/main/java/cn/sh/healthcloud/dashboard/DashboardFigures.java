@@ -19,7 +19,9 @@ final class DashboardFigures {
 
     private final FigureReadout readout;
     private final LocalDate today;
-    private final Map<LocalDate, Map<String, Long>> counts = new HashMap<>();
+    /** Each day's counts, split by scope: a scope's figures then never walk the other 16 scopes' fields. */
+    private final Map<LocalDate, Map<String, Map<String, Long>>> counts = new HashMap<>();
+    private final Map<LocalDate, Map<String, Map<String, Long>>> appointments = new HashMap<>();
     private final Map<String, Map<String, JsonObject>> kiosks = new HashMap<>();
 
     DashboardFigures(FigureReadout readout, LocalDate today) {
@@ -31,7 +33,8 @@ final class DashboardFigures {
         });
         for (int i = 0; i < FigureReconciler.DAYS; i++) {
             LocalDate day = today.minusDays(i);
-            counts.put(day, readout.countsOf(day));
+            counts.put(day, byScope(readout.countsOf(day)));
+            appointments.put(day, byScope(readout.appointments().getOrDefault(day, Map.of())));
         }
     }
 
@@ -52,7 +55,7 @@ final class DashboardFigures {
         int online = 0;
         int registered = 0;
         for (ShanghaiDistrict d : ShanghaiDistrict.values()) {
-            Map<String, Long> day = counts.get(today);
+            Map<String, Long> day = of(counts, today, d.code());
             long assessed = sumPrefix(day, d.code(), Metric.ASSESSED);
             long abnormal = sumPrefix(day, d.code(), Metric.ABNORMAL);
             int districtOnline = readout.online().getOrDefault(d.code(), Set.of()).size();
@@ -101,8 +104,8 @@ final class DashboardFigures {
         Map<String, Long> appointments = new HashMap<>();
         for (int i = 0; i < days; i++) {
             LocalDate day = today.minusDays(i);
-            counts.get(day).forEach((field, n) -> sum.merge(field, n, Long::sum));
-            readout.appointments().getOrDefault(day, Map.of()).forEach((field, n) -> appointments.merge(field, n, Long::sum));
+            of(counts, day, scope).forEach((field, n) -> sum.merge(field, n, Long::sum));
+            of(this.appointments, day, scope).forEach((field, n) -> appointments.merge(field, n, Long::sum));
         }
         return new JsonObject().put("from", today.minusDays(days - 1).toString()).put("to", today.toString())
                 .put("readings", get(sum, scope, Metric.READINGS))
@@ -168,7 +171,7 @@ final class DashboardFigures {
         JsonArray trend = new JsonArray();
         for (int i = FigureReconciler.DAYS - 1; i >= 0; i--) {
             LocalDate day = today.minusDays(i);
-            Map<String, Long> c = counts.get(day);
+            Map<String, Long> c = of(counts, day, scope);
             long assessed = sumPrefix(c, scope, Metric.ASSESSED);
             long abnormal = sumPrefix(c, scope, Metric.ABNORMAL);
             trend.add(new JsonObject().put("day", day.toString()).put("readings", get(c, scope, Metric.READINGS))
@@ -183,6 +186,21 @@ final class DashboardFigures {
 
     private long[] served(String scope) {
         return readout.served().getOrDefault(scope, new long[3]);
+    }
+
+    private static Map<String, Map<String, Long>> byScope(Map<String, Long> fields) {
+        Map<String, Map<String, Long>> scoped = new HashMap<>();
+        fields.forEach((field, n) -> {
+            int bar = field.indexOf('|');
+            if (bar > 0) {
+                scoped.computeIfAbsent(field.substring(0, bar), k -> new HashMap<>()).put(field, n);
+            }
+        });
+        return scoped;
+    }
+
+    private static Map<String, Long> of(Map<LocalDate, Map<String, Map<String, Long>>> days, LocalDate day, String scope) {
+        return days.getOrDefault(day, Map.of()).getOrDefault(scope, Map.of());
     }
 
     private static long get(Map<String, Long> counts, String scope, String metric) {

@@ -82,7 +82,9 @@ class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The OIDC settings of the dashboard web page")
     public ClientConfig clientConfig() {
-        return new ClientConfig(config.page().authServerUrl().replaceAll("/+$", ""), config.page().clientId());
+        String realm = config.page().authServerUrl()
+                .orElseThrow(() -> ProblemException.notFound("This service has no OIDC provider for the dashboard page"));
+        return new ClientConfig(realm.replaceAll("/+$", ""), config.page().clientId());
     }
 
     record ClientConfig(String authServerUrl, String clientId) {

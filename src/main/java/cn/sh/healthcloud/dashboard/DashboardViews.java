@@ -13,6 +13,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -57,14 +59,19 @@ class DashboardViews {
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
     private final AtomicLong builds = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final Timer rebuilds;
     private long refreshTimer = -1;
 
-    DashboardViews(Redis redis, ReactiveRedisDataSource dataSource, DashboardConfig config, Clock clock, Vertx vertx) {
+    DashboardViews(Redis redis, ReactiveRedisDataSource dataSource, DashboardConfig config, Clock clock, Vertx vertx,
+            MeterRegistry meters) {
         this.redis = redis;
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
+        this.rebuilds = Timer.builder("healthcloud.dashboard.rebuilds")
+                .description("Rebuilding every scope's document from Redis (one round trip, then the JSON)")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -111,6 +118,7 @@ class DashboardViews {
     /** Reads Redis and replaces the documents; a build that finishes after a newer one is dropped. */
     Uni<Map<String, View>> rebuild() {
         long build = builds.incrementAndGet();
+        long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = FigureKeys.dayOf(now);
         return read(now, today).map(readout -> {
@@ -121,6 +129,7 @@ class DashboardViews {
                 views.put(scope, new View(scope, doc.put("asOf", asOf.toString()).toBuffer(), figures));
             });
             publish(build, views);
+            rebuilds.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             return views;
         });
     }

@@ -9,6 +9,9 @@ import cn.sh.healthcloud.kiosk.KioskStatusChanged;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Command;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -28,10 +31,19 @@ class LiveFigures {
 
     private final Redis redis;
     private final DashboardConfig config;
+    private final DashboardViews views;
+    private final Counter failures;
+    private final Timer delay;
 
-    LiveFigures(Redis redis, DashboardConfig config) {
+    LiveFigures(Redis redis, DashboardConfig config, DashboardViews views, MeterRegistry meters) {
         this.redis = redis;
         this.config = config;
+        this.views = views;
+        this.failures = Counter.builder("healthcloud.dashboard.live.failures")
+                .description("Live counts Redis did not take (the reconciler settles them)").register(meters);
+        this.delay = Timer.builder("healthcloud.dashboard.live.delay")
+                .description("From the database time of stored readings to their live count in Redis")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     void readingsStored(@Observes KioskReadingsStored event) {
@@ -42,7 +54,8 @@ class LiveFigures {
             delta.count(slice, district, Metric.READINGS, 1).served(FigureKeys.dayOf(event.receivedAt().toInstant()),
                     district, r.subject());
         }
-        write(delta);
+        long at = event.receivedAt().toInstant().toEpochMilli();
+        write(delta, () -> delay.record(Math.max(0, System.currentTimeMillis() - at), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     void sessionsAssessed(@Observes KioskSessionsAssessed event) {
@@ -84,7 +97,8 @@ class LiveFigures {
         }
         Request change = Request.cmd(event.online() ? Command.SADD : Command.SREM).arg(FigureKeys.online(district))
                 .arg(event.kioskId());
-        send(List.of(change, notice()));
+        send(List.of(change, notice()), () -> {
+        });
     }
 
     private String sliceOf(OffsetDateTime at) {
@@ -92,21 +106,32 @@ class LiveFigures {
     }
 
     private void write(FigureDelta delta) {
+        write(delta, () -> {
+        });
+    }
+
+    private void write(FigureDelta delta, Runnable counted) {
         if (delta.isEmpty()) {
             return;
         }
         List<Request> requests = new java.util.ArrayList<>(delta.incrementRequests(FigureKeys.LIVE_TTL_SECONDS));
         requests.addAll(delta.servedRequests(500));
         requests.add(notice());
-        send(requests);
+        send(requests, counted);
     }
 
     private static Request notice() {
         return Request.cmd(Command.PUBLISH).arg(FigureKeys.CHANNEL).arg("live");
     }
 
-    private void send(List<Request> requests) {
+    private void send(List<Request> requests, Runnable counted) {
+        // This replica's own views need no round trip through pub/sub; the notice is for the others.
         redis.batch(requests).subscribe().with(done -> {
-        }, e -> LOG.debugf("Live dashboard figures not counted (%s); the reconciler settles them", e.getMessage()));
+            counted.run();
+            views.changed();
+        }, e -> {
+            failures.increment();
+            LOG.debugf("Live dashboard figures not counted (%s); the reconciler settles them", e.getMessage());
+        });
     }
 }
