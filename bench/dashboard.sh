@@ -9,6 +9,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 . bench/lib/tokens.sh
+. bench/lib/measure.sh
 DURATION=${1:-30}
 LAG_SECONDS=${2:-20}
 RATE=${3:-1000}
@@ -21,16 +22,12 @@ ensure_stack
 bench_signing_key
 
 log "fresh broker on $BROKER, fresh database $DB and Redis database 3"
-bash scripts/broker.sh stop "$BROKER"
-rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
-bash scripts/broker.sh start "$BROKER"
+fresh_broker "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
 redis-cli -n 3 flushdb >/dev/null
 ensure_databases "$DB"
 package_service
-./mvnw -B -ntp -q test-compile
-./mvnw -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+test_classpath
 
 service_pid=
 cleanup() {
@@ -70,15 +67,7 @@ LUA
 log "reads: warm-up (10 s)"
 wrk -t2 -c32 -d10s -s target/bench-dashboard.lua "$URL" >/dev/null
 log "reads: wrk, 2 threads, 32 connections, ${DURATION}s"
-( while kill -0 "$service_pid" 2>/dev/null; do ps -o rss= -p "$service_pid"; sleep 1; done ) >target/bench-dashboard-rss.txt &
-sampler=$!
-wrk -t2 -c32 -d"${DURATION}s" --latency -s target/bench-dashboard.lua "$URL" >target/bench-dashboard-wrk.txt
-kill "$sampler" 2>/dev/null || true
-rps=$(awk '/Requests\/sec/ {print $2}' target/bench-dashboard-wrk.txt)
-p50=$(awk '$1=="50%" {print $2}' target/bench-dashboard-wrk.txt)
-p99=$(awk '$1=="99%" {print $2}' target/bench-dashboard-wrk.txt)
-errors=$(grep -E 'Non-2xx|Socket errors' target/bench-dashboard-wrk.txt || true)
-rss=$(sort -n target/bench-dashboard-rss.txt | tail -n 1)
+wrk_measure dashboard "$DURATION" -s target/bench-dashboard.lua "$URL"
 bytes=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL" | wc -c)
 
 cat <<REPORT
@@ -87,5 +76,5 @@ District dashboard reads (GET /api/dashboards/districts/$DISTRICT, $bytes bytes,
   throughput      ${rps} requests/s   (wrk -t2 -c32, ${DURATION}s)
   latency         p50 ${p50}   p99 ${p99}
   ${errors:-no errors}
-  max RSS         $((rss / 1024)) MB (-Xmx256m)
+  max RSS         ${rss_mb} MB (-Xmx256m)
 REPORT

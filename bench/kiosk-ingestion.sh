@@ -9,6 +9,7 @@
 #   bench/kiosk-ingestion.sh [seconds per rate, default 20] [rates..., default 2000 4000 8000 12000]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+. bench/lib/measure.sh
 SECONDS_PER_RATE=${1:-20}
 shift || true
 RATES=${*:-2000 4000 8000 12000}
@@ -18,16 +19,12 @@ DB=healthcloud_bench_kiosk
 ensure_stack
 
 log "fresh broker on $BROKER and fresh database $DB"
-bash scripts/broker.sh stop "$BROKER"
-rm -rf "${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$BROKER"
-bash scripts/broker.sh start "$BROKER"
+fresh_broker "$BROKER"
 psql_admin -d postgres -c "drop database if exists $DB with (force)"
 redis-cli -n 6 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
 ensure_databases "$DB"
 package_service
-./mvnw -B -ntp -q test-compile
-./mvnw -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+test_classpath
 
 service_pid=
 cleanup() {

@@ -9,6 +9,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 . bench/lib/tokens.sh
+. bench/lib/measure.sh
 DURATION=${1:-30}
 RESIDENTS=${RESIDENTS:-500}
 PER_RESIDENT=${PER_RESIDENT:-120}
@@ -67,15 +68,7 @@ items=$(curl -s -H "Authorization: Bearer $first" "http://localhost:$PORT/api/me
 log "warm-up (10 s)"
 wrk -t2 -c32 -d10s -s bench/my-observations.lua "http://localhost:$PORT" >/dev/null
 log "measuring: wrk, 2 threads, 32 connections, ${DURATION}s"
-( while kill -0 "$service_pid" 2>/dev/null; do ps -o rss= -p "$service_pid"; sleep 1; done ) >target/bench-accounts-rss.txt &
-sampler=$!
-wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/my-observations.lua "http://localhost:$PORT" >target/bench-accounts-wrk.txt
-kill "$sampler" 2>/dev/null || true
-rps=$(awk '/Requests\/sec/ {print $2}' target/bench-accounts-wrk.txt)
-p50=$(awk '$1=="50%" {print $2}' target/bench-accounts-wrk.txt)
-p99=$(awk '$1=="99%" {print $2}' target/bench-accounts-wrk.txt)
-errors=$(grep -E 'Non-2xx|Socket errors' target/bench-accounts-wrk.txt || true)
-rss=$(sort -n target/bench-accounts-rss.txt | tail -n 1)
+wrk_measure accounts "$DURATION" -s bench/my-observations.lua "http://localhost:$PORT"
 
 cat <<REPORT
 
@@ -84,5 +77,5 @@ My latest 20 observations (GET /api/me/observations?size=20), $RESIDENTS residen
   token cache     $([ "$VERIFIED_TOKENS" = true ] && echo "on (each of the $RESIDENTS tokens verified once)" || echo "off (every request verifies its token)")
   latency         p50 ${p50}   p99 ${p99}
   ${errors:-no errors}
-  max RSS         $((rss / 1024)) MB
+  max RSS         ${rss_mb} MB
 REPORT
