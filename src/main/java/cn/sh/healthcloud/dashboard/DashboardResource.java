@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -106,11 +109,18 @@ class DashboardResource {
                 .header("Cache-Control", "no-store").build());
     }
 
+    /**
+     * Ends when the token that opened it expires: a stream must not outlive the permission it was
+     * opened with, and the client reconnects with a fresh token.
+     */
     private Multi<OutboundSseEvent> stream(String scope, Sse sse) {
+        Duration left = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
+                ? Duration.ofSeconds(Math.max(1, token.getExpirationTime() - Instant.now().getEpochSecond()))
+                : Duration.ofHours(1);
         Multi<OutboundSseEvent> figures = views.follow(scope).map(view -> sse.newEventBuilder().name("figures")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(view.json().toString()).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(figures, heartbeats);
+        return Multi.createBy().merging().streams(figures, heartbeats).select().first(left);
     }
 }

@@ -219,6 +219,22 @@ class DashboardTest {
                 .body("clientId", equalTo("healthcloud-dashboard"));
     }
 
+    @Test
+    void aStreamEndsWhenTheTokenThatOpenedItExpires() {
+        String shortLived = Jwt.claims().subject("dash-officer-" + UUID.randomUUID()).issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE).claim("district", DISTRICT)
+                .claim("realm_access", Map.of("roles", List.of(Roles.DISTRICT_OFFICER))).expiresIn(3).sign();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + shortLived).header("Accept", "text/event-stream").build();
+        long events = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body().filter(line -> line.startsWith("data:")).count();
+        });
+        assertThat(events).isPositive();
+    }
+
     /** Follows the district's stream in the background, collecting each "figures" event. */
     private CompletableFuture<?> follow(String token, Queue<JsonObject> events) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString())).header("Authorization", "Bearer " + token)
