@@ -11,6 +11,7 @@
 #   bench/appointments.sh [seconds, default 15]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+. bench/lib/measure.sh
 . bench/lib/tokens.sh
 SECONDS_EACH=${1:-15}
 RESIDENTS=${RESIDENTS:-12000}
@@ -26,9 +27,7 @@ ensure_stack
 bench_signing_key
 
 log "fresh database $DB"
-psql_admin -d postgres -c "drop database if exists $DB with (force)"
-redis-cli -n 5 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
-ensure_databases "$DB"
+fresh_stores "$DB" 5
 package_service
 
 service_pid=

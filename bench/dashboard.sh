@@ -23,9 +23,7 @@ bench_signing_key
 
 log "fresh broker on $BROKER, fresh database $DB and Redis database 3"
 fresh_broker "$BROKER"
-psql_admin -d postgres -c "drop database if exists $DB with (force)"
-redis-cli -n 3 flushdb >/dev/null
-ensure_databases "$DB"
+fresh_stores "$DB" 3
 package_service
 test_classpath
 

@@ -20,9 +20,7 @@ ensure_stack
 
 log "fresh broker on $BROKER and fresh database $DB"
 fresh_broker "$BROKER"
-psql_admin -d postgres -c "drop database if exists $DB with (force)"
-redis-cli -n 6 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
-ensure_databases "$DB"
+fresh_stores "$DB" 6
 package_service
 test_classpath
 

@@ -22,9 +22,7 @@ ensure_stack
 bench_signing_key
 
 log "fresh database $DB"
-psql_admin -d postgres -c "drop database if exists $DB with (force)"
-redis-cli -n 7 flushdb >/dev/null  # its own Redis database: figures and caches of the dropped one go too
-ensure_databases "$DB"
+fresh_stores "$DB" 7
 package_service
 
 service_pid=

@@ -30,3 +30,11 @@ wrk_measure() {
   errors=$(grep -E 'Non-2xx|Socket errors' "target/bench-$name-wrk.txt" || true)
   rss_mb=$(( $(sort -n "target/bench-$name-rss.txt" | tail -n 1) / 1024 ))
 }
+
+# fresh_stores DB REDIS_INDEX: an empty PostgreSQL database DB and an empty Redis database of the
+# run's own (figures and caches refer to the rows of the database they were made from).
+fresh_stores() {
+  psql_admin -d postgres -c "drop database if exists $1 with (force)"
+  redis-cli -n "$2" flushdb >/dev/null
+  ensure_databases "$1"
+}

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -220,10 +219,5 @@ class DashboardViews {
         Map<String, Long> map = new HashMap<>();
         FigureReconciler.toMap(hash).forEach((field, value) -> map.put(field, Long.parseLong(value)));
         return map;
-    }
-
-    /** For tests: the document of a scope as it is in Redis now. */
-    Uni<JsonObject> fresh(String scope) {
-        return rebuild().map(views -> new JsonObject(views.get(scope).json()));
     }
 }

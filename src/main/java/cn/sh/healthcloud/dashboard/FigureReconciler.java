@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import io.vertx.mutiny.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +98,7 @@ class FigureReconciler {
         LocalDate first = today.minusDays(DAYS - 1);
         Instant settles = Instant.ofEpochSecond(target);
         LOG.infof("Dashboard figures: rebuilding %d days from the database", DAYS);
-        return source.flows(FigureKeys.startOf(first), settles, true)
+        return source.flows(FigureKeys.startOf(first), settles)
                 .chain(flows -> source.activeContracts(settles).chain(active -> served(flows).chain(() -> {
                     SettledWrite write = new SettledWrite(SettledWrite.NOTHING_SETTLED, Long.toString(target));
                     for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
@@ -119,7 +118,7 @@ class FigureReconciler {
 
     /** Settle (settled, target]: add what the database holds for it, and move the settled instant on. */
     private Uni<Boolean> advance(long settled, long target) {
-        return source.flows(Instant.ofEpochSecond(settled), Instant.ofEpochSecond(target), true)
+        return source.flows(Instant.ofEpochSecond(settled), Instant.ofEpochSecond(target))
                 .chain(flows -> served(flows).chain(() -> {
                     SettledWrite write = new SettledWrite(Long.toString(settled), Long.toString(target))
                             .increment(flows.counts()).increment(signingsChange(flows).counts());
@@ -137,7 +136,7 @@ class FigureReconciler {
         if (!until.isAfter(from)) {
             return Uni.createFrom().item(false);
         }
-        return source.flows(from, until, true).chain(flows -> source.activeContracts(until).chain(active -> served(flows)
+        return source.flows(from, until).chain(flows -> source.activeContracts(until).chain(active -> served(flows)
                 .chain(() -> {
                     SettledWrite write = new SettledWrite(Long.toString(settled), "")
                             .delete(FigureKeys.day(yesterday)).delete(FigureKeys.day(today)).delete(FigureKeys.SIGNINGS)
@@ -222,11 +221,6 @@ class FigureReconciler {
             }
             return applied;
         });
-    }
-
-    /** For tests: the counts of one day hash. */
-    Uni<Map<String, String>> dayHash(LocalDate day) {
-        return client.send(Request.cmd(Command.HGETALL).arg(FigureKeys.day(day))).map(FigureReconciler::toMap);
     }
 
     static Map<String, String> toMap(Response reply) {

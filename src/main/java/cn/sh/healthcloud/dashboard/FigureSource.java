@@ -86,13 +86,11 @@ class FigureSource {
     }
 
     /** Every flow in [from, to), counted into the day hashes, and the residents served. */
-    Uni<FigureDelta> flows(Instant from, Instant to, boolean withResidents) {
+    Uni<FigureDelta> flows(Instant from, Instant to) {
         FigureDelta delta = new FigureDelta();
         Tuple range = Tuple.of(at(from), at(to));
-        Uni<Void> served = withResidents
-                ? pool.preparedQuery(SERVED).execute(range).invoke(rows -> rows.forEach(row -> delta.served(
-                        row.getLocalDate("day"), row.getString("district"), row.getString("subject")))).replaceWithVoid()
-                : Uni.createFrom().voidItem();
+        Uni<Void> served = pool.preparedQuery(SERVED).execute(range).invoke(rows -> rows.forEach(row -> delta.served(
+                row.getLocalDate("day"), row.getString("district"), row.getString("subject")))).replaceWithVoid();
         return pool.preparedQuery(READINGS).execute(range)
                 .invoke(rows -> rows.forEach(row -> count(delta, row, Metric.READINGS, "n")))
                 .chain(() -> pool.preparedQuery(ASSESSED).execute(range))
