@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 log "JDK: $JAVA_HOME"
 
-ensure_stack healthcloud healthcloud_test healthcloud_e2e healthcloud_fault
+ensure_stack healthcloud healthcloud_test healthcloud_e2e healthcloud_fault healthcloud_scale
 # The tests' own broker (the service's %test profile), apart from the development one on 18830.
 bash scripts/broker.sh start 18831
 
