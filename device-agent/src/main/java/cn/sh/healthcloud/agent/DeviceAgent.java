@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,9 +36,17 @@ import java.util.logging.Logger;
  * </pre>
  * SIGTERM (or Ctrl-C) stops it cleanly: instruments stop, the open session is closed, the broker
  * is told {@code offline}, the outbox commits what is queued. Anything else (kill -9, power loss)
- * is what the outbox is for.
+ * is what the outbox is for. {@code -Dhealthcloud.agent.log=journal} writes log lines for systemd's
+ * journal ({@link JournalFormat}).
  */
 public final class DeviceAgent implements AutoCloseable {
+
+    static {
+        // Before the first logger: keeps the log open while the agent stops (AgentLogManager).
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", AgentLogManager.class.getName());
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(DeviceAgent.class.getName());
 
@@ -61,6 +70,11 @@ public final class DeviceAgent implements AutoCloseable {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s [%3$s] %5$s%6$s%n");
         }
+        if ("journal".equals(System.getProperty("healthcloud.agent.log"))) {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new JournalFormat());
+            }
+        }
         if (args.length != 2 || !args[0].equals("--config")) {
             System.err.println("usage: java -jar device-agent.jar --config agent.json");
             System.exit(2);
@@ -83,6 +97,7 @@ public final class DeviceAgent implements AutoCloseable {
             System.exit(1);
             return;
         }
+        AgentLogManager.holdUntilAgentStopped();
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "shutdown"));
         agent.awaitStop();
     }
@@ -165,5 +180,6 @@ public final class DeviceAgent implements AutoCloseable {
         }
         LOG.info("Stopped");
         stopped.countDown();
+        AgentLogManager.agentStopped();
     }
 }
