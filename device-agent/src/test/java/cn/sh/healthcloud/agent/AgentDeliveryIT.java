@@ -1,30 +1,24 @@
 package cn.sh.healthcloud.agent;
 
+import static cn.sh.healthcloud.agent.ScaleReadings.missing;
+import static cn.sh.healthcloud.agent.ScaleReadings.offer;
+import static cn.sh.healthcloud.agent.ScaleReadings.weights;
+import static cn.sh.healthcloud.agent.ScaleReadings.weightsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.sh.healthcloud.agent.serial.TanitaFrame;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +87,7 @@ class AgentDeliveryIT {
         AgentProcess agent = startAgent(Map.of("id-card-reader", cardReader.agentEnd()));
         Await.until(ARRIVAL, () -> log(agent).contains("opened (resident-id-card)"), () -> log(agent));
 
-        offer(0, 5);
+        offer(scale, 0, 5);
         Await.until(ARRIVAL, () -> watcher.of("readings").size() >= 5, () -> watcher.all().toString());
         List<JsonNode> readings = watcher.of("readings");
         assertEquals(weights(0, 5), weightsOf(readings));
@@ -129,11 +123,11 @@ class AgentDeliveryIT {
     void whenTheBrokerIsStoppedWhileReadingsAreTakenEveryReadingArrivesOnceItIsBack() throws Exception {
         AgentProcess agent = startAgent(Map.of());
         Await.until(ARRIVAL, () -> !watcher.of("status").isEmpty(), () -> log(agent));
-        offer(0, 20);
+        offer(scale, 0, 20);
         Await.until(ARRIVAL, () -> watcher.of("readings").size() >= 20, () -> watcher.all().size() + " received");
 
         BROKER.stop();
-        offer(20, 60);
+        offer(scale, 20, 60);
         Await.until(ARRIVAL, () -> outboxRows() == 2 * 40, () -> outboxRows() + " rows in the outbox");
         BROKER.start();
 
@@ -148,11 +142,11 @@ class AgentDeliveryIT {
     void killedWithReadingsWrittenButNotPublishedTheRestartedAgentDeliversThemAllAndTheLastWillSaysOffline() throws Exception {
         AgentProcess agent = startAgent(Map.of());
         Await.until(ARRIVAL, () -> !watcher.of("status").isEmpty(), () -> log(agent));
-        offer(0, 10);
+        offer(scale, 0, 10);
         Await.until(ARRIVAL, () -> watcher.of("readings").size() >= 10, () -> watcher.all().size() + " received");
 
         BROKER.stop();
-        offer(10, 50);
+        offer(scale, 10, 50);
         Await.until(ARRIVAL, () -> outboxRows() == 2 * 40, () -> outboxRows() + " rows in the outbox");
         agent.kill();
         BROKER.start();
@@ -213,55 +207,15 @@ class AgentDeliveryIT {
         return agent;
     }
 
-    /** Real WB-3000 frames (height and weight, with the Tanita checksum), reading i weighing 40.0 + i/10 kg. */
-    private void offer(int from, int to) throws Exception {
-        for (int i = from; i < to; i++) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("Hm", "170.0");
-            fields.put("Wk", weight(i));
-            scale.send(TanitaFrame.encode("WB-3000", fields).getBytes(StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    private static String weight(int i) {
-        return String.format(Locale.ROOT, "%.1f", 40 + i / 10.0);
-    }
-
-    private static Set<String> weights(int from, int to) {
-        return IntStream.range(from, to).mapToObj(AgentDeliveryIT::weight).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> weightsOf(List<JsonNode> readings) {
-        return readings.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.at("/measurements/0/weightKg").asDouble()))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> missing(Set<String> expected, Set<String> got) {
-        Set<String> missing = new TreeSet<>(expected);
-        missing.removeAll(got);
-        return missing;
-    }
-
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    /** Messages the agent holds on disk, read from its SQLite outbox beside it (WAL lets us read while it writes). */
+    /** Messages the agent holds on disk, in its outbox beside the configuration. */
     private long outboxRows() {
-        Path file = dir.resolve("outbox/outbox.db");
-        if (!Files.exists(file)) {
-            return -1;
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from message")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            return -1;
-        }
+        return ScaleReadings.outboxRows(dir.resolve("outbox/outbox.db"));
     }
 
     private static String log(AgentProcess agent) {
