@@ -13,6 +13,9 @@ bash scripts/broker.sh start 18831
 log "service: unit and @QuarkusTest tests, package"
 ./mvnw -B -ntp verify
 
+log "kubernetes manifests: render every overlay and check it"
+./mvnw -B -ntp -f k8s/verify/pom.xml verify
+
 log "device agent: unit tests, package, and integration tests on socat virtual serial ports"
 need_cmd socat socat
 ./mvnw -B -ntp -f device-agent/pom.xml verify
