@@ -18,6 +18,8 @@ log "kubernetes manifests: render every overlay and check it"
 
 log "device agent: unit tests, package, and integration tests on socat virtual serial ports"
 need_cmd socat socat
+# The agent's Debian package is built with dpkg-deb and its systemd unit checked by systemd-analyze.
+need_cmd systemd-analyze systemd
 ./mvnw -B -ntp -f device-agent/pom.xml verify
 
 if [ "${1:-}" != "--skip-e2e" ]; then

@@ -72,7 +72,6 @@ public final class ManifestChecker {
     public static final String ROLE_LABEL = "healthcloud.sh.cn/role";
     public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     public static final int HTTP_PORT = 8080;
-    public static final int MANAGEMENT_PORT = 9000;
     /** The service's largest accepted kiosk message (healthcloud.kiosk.max-message-bytes). */
     public static final long MAX_MESSAGE_BYTES = 262_144;
 
@@ -204,8 +203,8 @@ public final class ManifestChecker {
             return;
         }
         Integer port = containerPort(container, probe.getHttpGet().getPort());
-        if (port == null || port != MANAGEMENT_PORT) {
-            problem(owner, where + " " + kind + " is not on the management port " + MANAGEMENT_PORT);
+        if (port == null || port != HTTP_PORT) {
+            problem(owner, where + " " + kind + " is not on the http port " + HTTP_PORT);
         }
     }
 
@@ -293,7 +292,6 @@ public final class ManifestChecker {
             }
         });
         Map<String, String> required = new LinkedHashMap<>();
-        required.put("QUARKUS_MANAGEMENT_ENABLED", "true");
         required.put("HEALTHCLOUD_KIOSK_SHARED_SUBSCRIPTION", "true");
         required.put("HEALTHCLOUD_KIOSK_SHARE_GROUP", "healthcloud");
         required.forEach((name, value) -> {
@@ -301,6 +299,10 @@ public final class ManifestChecker {
                 problem(owner, where + " needs " + name + "=" + value + ", has " + settings.get(name));
             }
         });
+        // Build-time in Quarkus: set on a running image it changes nothing, and probes would miss.
+        if (settings.containsKey("QUARKUS_MANAGEMENT_ENABLED")) {
+            problem(owner, where + " sets QUARKUS_MANAGEMENT_ENABLED, which is fixed when the image is built");
+        }
         for (String name : List.of("HEALTHCLOUD_DB_HOST", "HEALTHCLOUD_DB_PORT", "HEALTHCLOUD_DB_NAME",
                 "HEALTHCLOUD_MQTT_HOST", "HEALTHCLOUD_MQTT_PORT", "HEALTHCLOUD_MQTT_SSL", "HEALTHCLOUD_MQTT_USERNAME",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "HEALTHCLOUD_ACCOUNT_ACTIVE_KEY_ID",
@@ -483,7 +485,10 @@ public final class ManifestChecker {
                 }
             }
         }
-        Set<String> expectedIn = Set.of(INGRESS_NAMESPACE + ":" + HTTP_PORT, MONITORING_NAMESPACE + ":" + MANAGEMENT_PORT);
+        // Prometheus only where the pod-monitor component scrapes (and admits) it.
+        Set<String> expectedIn = m.custom("monitoring.coreos.com/v1", "PodMonitor").isEmpty()
+                ? Set.of(INGRESS_NAMESPACE + ":" + HTTP_PORT)
+                : Set.of(INGRESS_NAMESPACE + ":" + HTTP_PORT, MONITORING_NAMESPACE + ":" + HTTP_PORT);
         if (!allowedIn.equals(new TreeSet<>(expectedIn))) {
             problem(deployment, "ingress should be exactly " + new TreeSet<>(expectedIn) + " (namespace:port), is " + allowedIn);
         }
@@ -596,6 +601,11 @@ public final class ManifestChecker {
                     continue;
                 }
                 for (var path : rule.getHttp().getPaths()) {
+                    // Health, metrics and the OpenAPI document (/q/*) share port 8080: never publish them.
+                    String published = path.getPath() == null ? "/" : path.getPath();
+                    if (!published.equals("/api") && !published.equals("/dashboard")) {
+                        problem(ingress, "publishes " + published + ": only /api and /dashboard may leave the cluster");
+                    }
                     IngressBackend backend = path.getBackend();
                     if (backend.getService() == null) {
                         problem(ingress, "a path has no Service backend");

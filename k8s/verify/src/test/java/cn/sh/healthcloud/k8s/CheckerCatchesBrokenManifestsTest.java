@@ -59,11 +59,11 @@ class CheckerCatchesBrokenManifestsTest {
                         - op: remove
                           path: %s/livenessProbe
                         """.formatted(container)), Map.of(), "has no livenessProbe"),
-                Arguments.of("readiness-on-http-port", Environment.PROD, deploymentPatch("""
+                Arguments.of("readiness-on-another-port", Environment.PROD, deploymentPatch("""
                         - op: replace
                           path: %s/readinessProbe/httpGet/port
-                          value: http
-                        """.formatted(container)), Map.of(), "readinessProbe is not on the management port"),
+                          value: 9000
+                        """.formatted(container)), Map.of(), "readinessProbe is not on the http port 8080"),
                 Arguments.of("writable-root-filesystem", Environment.PROD, deploymentPatch("""
                         - op: replace
                           path: %s/securityContext/readOnlyRootFilesystem
@@ -123,13 +123,23 @@ class CheckerCatchesBrokenManifestsTest {
                             literals:
                               - QUARKUS_REDIS_HOSTS=redis://:hunter2@healthcloud-redis-0:26379/0
                         """, Map.of(), "QUARKUS_REDIS_HOSTS looks like a key or carries credentials"),
-                Arguments.of("management-interface-off", Environment.DEV, """
+                Arguments.of("management-interface-at-run-time", Environment.DEV, """
                         configMapGenerator:
                           - name: healthcloud-config
                             behavior: merge
                             literals:
-                              - QUARKUS_MANAGEMENT_ENABLED=false
-                        """, Map.of(), "needs QUARKUS_MANAGEMENT_ENABLED=true"),
+                              - QUARKUS_MANAGEMENT_ENABLED=true
+                        """, Map.of(), "which is fixed when the image is built"),
+                Arguments.of("health-and-metrics-published", Environment.PROD, """
+                        patches:
+                          - target:
+                              kind: Ingress
+                              name: health-cloud
+                            patch: |-
+                              - op: replace
+                                path: /spec/rules/0/http/paths/0/path
+                                value: /
+                        """, Map.of(), "publishes /: only /api and /dashboard may leave the cluster"),
                 Arguments.of("missing-configmap", Environment.DEV, deploymentPatch("""
                         - op: replace
                           path: %s/envFrom/0/configMapRef/name
@@ -147,7 +157,7 @@ class CheckerCatchesBrokenManifestsTest {
                                   ports:
                                     - port: 8080
                         """, Map.of(), "an ingress rule admits every source"),
-                Arguments.of("metrics-open-to-ingress-controller", Environment.PROD, """
+                Arguments.of("another-port-open-to-ingress-controller", Environment.PROD, """
                         patches:
                           - target:
                               kind: NetworkPolicy

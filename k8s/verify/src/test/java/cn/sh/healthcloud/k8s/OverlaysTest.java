@@ -79,14 +79,15 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Environment.class)
-    void healthAndMetricsAreOnTheManagementInterfaceAndEveryReplicaHasItsOwnMqttSession(Environment environment) {
+    void healthIsProbedOnTheHttpPortThatOnlyTheIngressControllerReachesAndEveryReplicaHasItsOwnMqttSession(
+            Environment environment) {
         var manifests = render(overlay(environment.name().toLowerCase()));
         Deployment deployment = manifests.named(Deployment.class, "health-cloud").orElseThrow();
 
-        assertThat(settings(manifests, deployment)).containsEntry("QUARKUS_MANAGEMENT_ENABLED", "true")
-                .containsEntry("QUARKUS_MANAGEMENT_PORT", "9000");
-        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
-                .containsEntry("prometheus.io/port", "9000").containsEntry("prometheus.io/path", "/q/metrics");
+        assertThat(settings(manifests, deployment)).doesNotContainKeys("QUARKUS_MANAGEMENT_ENABLED", "QUARKUS_MANAGEMENT_PORT");
+        assertThat(app(deployment).getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(manifests.ofType(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).get(0).getSpec().getRules()
+                .get(0).getHttp().getPaths()).extracting(p -> p.getPath()).containsExactly("/api", "/dashboard");
         assertThat(env(app(deployment), "HEALTHCLOUD_KIOSK_CLIENT_ID").getValue()).isEqualTo("healthcloud-ingest-$(POD_NAME)");
         assertThat(env(app(deployment), "POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
     }
@@ -107,7 +108,7 @@ class OverlaysTest {
     }
 
     @Test
-    void podMonitorComponentAddsAScrapeOfTheManagementPort() {
+    void podMonitorComponentAddsAScrapeOfMetricsAndAdmitsPrometheus() {
         var directory = Repository.overlayOn("prod-with-pod-monitor", overlay("prod"), """
                 components:
                   - %s
@@ -118,7 +119,9 @@ class OverlaysTest {
 
         GenericKubernetesResource monitor = manifests.custom("monitoring.coreos.com/v1", "PodMonitor").get(0);
         assertThat(ManifestChecker.at(monitor, "spec", "podMetricsEndpoints")).asString()
-                .contains("port=management").contains("path=/q/metrics");
+                .contains("port=http").contains("path=/q/metrics");
+        assertThat(manifests.named(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, "health-cloud-metrics"))
+                .isPresent();
         assertThat(ManifestChecker.checkService(manifests, Environment.PROD)).isEmpty();
     }
 
