@@ -31,6 +31,20 @@ public interface KioskConfig {
      */
     Optional<String> clientId();
 
+    /**
+     * On a graceful stop, leave the share group and end this replica's session once what it holds
+     * is committed, so the broker gives the stream to the others at once instead of keeping a share
+     * for a client id that may never come back (a Deployment's pods get new names). Only for
+     * deployments that always keep another replica in the group: a group left empty loses what is
+     * published meanwhile.
+     */
+    @WithDefault("false")
+    boolean leaveGroupOnStop();
+
+    /** How long a stopping replica waits for the messages it holds to be committed and acknowledged. */
+    @WithDefault("10s")
+    Duration stopDrainTimeout();
+
     /** Most readings written in one transaction. */
     @WithDefault("500")
     int batchSize();

@@ -13,6 +13,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -64,17 +67,7 @@ public class KioskStream {
             LOG.info("Kiosk ingestion is off on this replica");
             return;
         }
-        MqttClientOptions options = new MqttClientOptions()
-                .setClientId(clientId())
-                .setCleanSession(false)
-                .setKeepAliveInterval((int) broker.keepAlive().toSeconds())
-                .setAutoKeepAlive(true)
-                .setMaxMessageSize(config.maxMessageBytes())
-                .setSsl(broker.ssl());
-        options.setAutoAck(false);
-        broker.username().ifPresent(options::setUsername);
-        broker.password().ifPresent(options::setPassword);
-        client = MqttClient.create(vertx, options);
+        client = MqttClient.create(vertx, options());
         // Set before connecting: a persistent session starts redelivering the moment it is resumed.
         client.publishHandler(this::arrived);
         client.closeHandler(v -> {
@@ -91,9 +84,60 @@ public class KioskStream {
     void onStop(@Observes ShutdownEvent event) {
         stopping.set(true);
         MqttClient current = client;
-        if (current != null && current.isConnected()) {
+        if (current == null || !current.isConnected()) {
+            return;
+        }
+        if (config.leaveGroupOnStop() && config.sharedSubscription()) {
+            leaveGroup(current);
+        } else {
             current.disconnect();
         }
+    }
+
+    /**
+     * Unsubscribes from the share group (the broker sends this replica nothing more), waits until
+     * what it holds is committed and acknowledged, then ends the persistent session, so no share
+     * of the stream is kept for this client id.
+     */
+    private void leaveGroup(MqttClient current) {
+        long deadline = System.nanoTime() + config.stopDrainTimeout().toNanos();
+        try {
+            String group = config.shareGroup();
+            current.unsubscribe(List.of(KioskTopics.shared(group, KioskTopics.READINGS), KioskTopics.shared(group, KioskTopics.SESSIONS)))
+                    .toCompletionStage().toCompletableFuture().get(config.stopDrainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            while (acks.waiting() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            int left = acks.waiting();
+            current.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            if (left > 0) {
+                // Their session must live on, so the broker redelivers them when this id returns.
+                LOG.warnf("Kiosk stream: stopping with %d messages not committed; keeping session %s", left, clientId());
+                return;
+            }
+            MqttClient ending = MqttClient.create(vertx, options().setCleanSession(true));
+            ending.connect(broker.port(), broker.host()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            ending.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            LOG.infof("Kiosk stream: left share group '%s' and ended session %s", group, clientId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Kiosk stream: leaving the share group failed (%s); the session stays", e.getMessage());
+        }
+    }
+
+    private MqttClientOptions options() {
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId(clientId())
+                .setCleanSession(false)
+                .setKeepAliveInterval((int) broker.keepAlive().toSeconds())
+                .setAutoKeepAlive(true)
+                .setMaxMessageSize(config.maxMessageBytes())
+                .setSsl(broker.ssl());
+        options.setAutoAck(false);
+        broker.username().ifPresent(options::setUsername);
+        broker.password().ifPresent(options::setPassword);
+        return options;
     }
 
     private void arrived(MqttPublishMessage message) {

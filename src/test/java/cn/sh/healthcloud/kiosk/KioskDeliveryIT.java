@@ -40,6 +40,7 @@ class KioskDeliveryIT {
     private static final String JDBC = "jdbc:postgresql://localhost:5432/" + DB;
 
     private Process service;
+    private Process second;
 
     @BeforeEach
     void freshBroker() throws Exception {
@@ -50,9 +51,11 @@ class KioskDeliveryIT {
 
     @AfterEach
     void stopAll() throws Exception {
-        if (service != null) {
-            service.destroy();
-            service.waitFor();
+        for (Process process : new Process[] { service, second }) {
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+            }
         }
         run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
     }
@@ -75,6 +78,44 @@ class KioskDeliveryIT {
     @Test
     void throughABrokerRestartEveryAcceptedReadingIsStoredExactlyOnce() throws Exception {
         deliverThrough(false, () -> run("bash", "scripts/broker.sh", "restart", String.valueOf(BROKER)));
+    }
+
+    /**
+     * Scaling down: a replica stopped gracefully (SIGTERM, as Kubernetes stops a pod) with
+     * leave-group-on-stop ends its session. Mosquitto 2.0.11 would otherwise keep giving that session a
+     * share of the stream (README), and what is published afterwards would partly wait for a client
+     * id that never comes back; here the remaining replica must store all of it.
+     */
+    @Test
+    void aReplicaThatLeavesTheShareGroupOnStopStrandsNothing() throws Exception {
+        service = startService(true, true, HTTP, "healthcloud-fault-ingest-a", true);
+        second = startService(false, true, HTTP + 1, "healthcloud-fault-ingest-b", true);
+        List<String> kiosks = kiosks();
+
+        try (KioskLoad load = new KioskLoad("localhost", BROKER, kiosks, 2, 100)) {
+            load.start(300);
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedBy(HTTP + 1) > 0);   // both take their share
+            second.destroy();
+            assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the second replica stopped").isTrue();
+            int acceptedAtStop = load.accepted.size();
+            Thread.sleep(5_000);
+            load.stop();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> load.unacknowledged() == 0);
+
+            List<UUID> accepted = new ArrayList<>(load.accepted.keySet());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
+            System.out.printf("scale-down: %d readings accepted, %d of them after the second replica stopped; all stored%n",
+                    accepted.size(), accepted.size() - acceptedAtStop);
+            assertThat(accepted.size() - acceptedAtStop).as("readings published after the stop").isGreaterThan(1_000);
+        }
+    }
+
+    private static long storedBy(int http) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("healthcloud_kiosk_readings_stored_total"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     interface Fault {
@@ -122,21 +163,27 @@ class KioskDeliveryIT {
     }
 
     private Process startService(boolean freshDatabase, boolean shared) throws Exception {
+        return startService(freshDatabase, shared, HTTP, "healthcloud-fault-ingest", false);
+    }
+
+    private Process startService(boolean freshDatabase, boolean shared, int http, String clientId, boolean leaveGroupOnStop)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=dev",
-                "-Dquarkus.http.port=" + HTTP, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
-                "-Dhealthcloud.kiosk.client-id=healthcloud-fault-ingest", "-Dhealthcloud.kiosk.sweep-interval=1s",
+                "-Dquarkus.http.port=" + http, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
+                "-Dhealthcloud.kiosk.client-id=" + clientId, "-Dhealthcloud.kiosk.sweep-interval=1s",
                 "-Dhealthcloud.kiosk.shared-subscription=" + shared,
+                "-Dhealthcloud.kiosk.leave-group-on-stop=" + leaveGroupOnStop,
                 "-Dhealthcloud.account.demo-seed=false", "-Dquarkus.oidc.tenant-enabled=false",
                 "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=" + freshDatabase,
                 "-jar", "target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/fault-service.log"))).start();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the service is running (see target/fault-service.log)").isTrue();
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/q/health/ready")).build(),
+                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;

@@ -294,6 +294,8 @@ public final class ManifestChecker {
         Map<String, String> required = new LinkedHashMap<>();
         required.put("HEALTHCLOUD_KIOSK_SHARED_SUBSCRIPTION", "true");
         required.put("HEALTHCLOUD_KIOSK_SHARE_GROUP", "healthcloud");
+        // Pods get new names: a stopped replica must end its session, not keep a share (k8s/README.md).
+        required.put("HEALTHCLOUD_KIOSK_LEAVE_GROUP_ON_STOP", "true");
         required.forEach((name, value) -> {
             if (!value.equals(settings.get(name))) {
                 problem(owner, where + " needs " + name + "=" + value + ", has " + settings.get(name));

@@ -123,6 +123,13 @@ class CheckerCatchesBrokenManifestsTest {
                             literals:
                               - QUARKUS_REDIS_HOSTS=redis://:hunter2@healthcloud-redis-0:26379/0
                         """, Map.of(), "QUARKUS_REDIS_HOSTS looks like a key or carries credentials"),
+                Arguments.of("replica-keeps-its-session-on-stop", Environment.PROD, """
+                        configMapGenerator:
+                          - name: healthcloud-config
+                            behavior: merge
+                            literals:
+                              - HEALTHCLOUD_KIOSK_LEAVE_GROUP_ON_STOP=false
+                        """, Map.of(), "needs HEALTHCLOUD_KIOSK_LEAVE_GROUP_ON_STOP=true"),
                 Arguments.of("management-interface-at-run-time", Environment.DEV, """
                         configMapGenerator:
                           - name: healthcloud-config
