@@ -4,7 +4,7 @@
 # had not acknowledged, which Mosquitto 2.0.11 does not (README, "Scale-out").
 #
 #   scripts/hivemq.sh [start] [port]   start it (default port 18839) unless it already answers
-#   scripts/hivemq.sh stop [port]      stop it gracefully (sessions and queues saved to disk)
+#   scripts/hivemq.sh stop [port]      stop it
 #   scripts/hivemq.sh restart [port]
 #   scripts/hivemq.sh status [port]
 #

@@ -33,7 +33,7 @@ public final class HiveMqBroker {
                 .withDataFolder(Files.createDirectories(dir.resolve("data")))
                 .withExtensionsFolder(dir.resolve("extensions"))
                 .build();
-        // A graceful stop (SIGTERM) lets HiveMQ write its persistent sessions and queues to disk.
+        // A graceful stop (SIGTERM) closes the listeners and clients cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.stop().join()));
         broker.start().join();
         System.out.println("HiveMQ listening on 127.0.0.1:" + port);
