@@ -18,10 +18,6 @@ PORT=${2:-18830}
 DATA="${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/mosquitto-$PORT"
 PID_FILE="$DATA/mosquitto.pid"
 
-running_pid() {
-  [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && cat "$PID_FILE"
-}
-
 start() {
   if port_open 127.0.0.1 "$PORT"; then return 0; fi
   need_cmd mosquitto mosquitto
@@ -36,21 +32,12 @@ start() {
   wait_for 30 "Mosquitto on port $PORT" port_open 127.0.0.1 "$PORT"
 }
 
-stop() {
-  local pid
-  pid=$(running_pid) || return 0
-  kill -TERM "$pid"
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$PID_FILE"; return 0; }
-    sleep 0.1
-  done
-  die "Mosquitto (pid $pid) did not stop"
-}
+stop() { stop_pid "$PID_FILE" Mosquitto 10; }
 
 case "$COMMAND" in
   start) start ;;
   stop) stop ;;
   restart) stop; start ;;
-  status) if port_open 127.0.0.1 "$PORT"; then echo "running on $PORT (pid $(running_pid || echo '?'))"; else echo stopped; exit 1; fi ;;
+  status) if port_open 127.0.0.1 "$PORT"; then echo "running on $PORT (pid $(pid_alive "$PID_FILE" || echo '?'))"; else echo stopped; exit 1; fi ;;
   *) die "usage: scripts/broker.sh [start|stop|restart|status] [port]" ;;
 esac

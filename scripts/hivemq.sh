@@ -19,10 +19,6 @@ DATA="${HEALTHCLOUD_CACHE:-$HOME/.cache/healthcloud}/hivemq-$PORT"
 PID_FILE="$DATA/hivemq.pid"
 BUILD="$ROOT/dev/hivemq/target"
 
-running_pid() {
-  [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && cat "$PID_FILE"
-}
-
 build() {
   local newest
   newest=$(find "$ROOT/dev/hivemq/pom.xml" "$ROOT/dev/hivemq/src" -newer "$BUILD/classpath.txt" -print -quit 2>/dev/null || echo stale)
@@ -44,21 +40,12 @@ start() {
   wait_for 60 "HiveMQ on port $PORT" port_open 127.0.0.1 "$PORT"
 }
 
-stop() {
-  local pid
-  pid=$(running_pid) || return 0
-  kill -TERM "$pid"
-  for _ in $(seq 1 300); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$PID_FILE"; return 0; }
-    sleep 0.1
-  done
-  die "HiveMQ (pid $pid) did not stop"
-}
+stop() { stop_pid "$PID_FILE" HiveMQ 30; }
 
 case "$COMMAND" in
   start) start ;;
   stop) stop ;;
   restart) stop; start ;;
-  status) if port_open 127.0.0.1 "$PORT"; then echo "running on $PORT (pid $(running_pid || echo '?'))"; else echo stopped; exit 1; fi ;;
+  status) if port_open 127.0.0.1 "$PORT"; then echo "running on $PORT (pid $(pid_alive "$PID_FILE" || echo '?'))"; else echo stopped; exit 1; fi ;;
   *) die "usage: scripts/hivemq.sh [start|stop|restart|status] [port]" ;;
 esac

@@ -27,6 +27,21 @@ need_cmd() {
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+pid_alive() { # pid_alive <pid file>: prints the pid of a process started with one, if it runs
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null && cat "$1"
+}
+
+stop_pid() { # stop_pid <pid file> <description> <seconds>: SIGTERM, then wait for the end
+  local pid
+  pid=$(pid_alive "$1") || return 0
+  kill -TERM "$pid"
+  for _ in $(seq 1 $(($3 * 10))); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$1"; return 0; }
+    sleep 0.1
+  done
+  die "$2 (pid $pid) did not stop"
+}
+
 wait_for() { # wait_for <seconds> <description> <command...>
   local seconds=$1 what=$2; shift 2
   for _ in $(seq 1 $((seconds * 5))); do

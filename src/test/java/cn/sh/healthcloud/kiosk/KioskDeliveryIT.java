@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.sh.healthcloud.kiosk.load.KioskLoad;
+import cn.sh.healthcloud.processes.ServiceProcesses;
+import cn.sh.healthcloud.processes.ServiceProcesses.Database;
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +26,16 @@ class KioskDeliveryIT {
 
     private static final int BROKER = 18832;
     private static final int HTTP = 18094;
-    private static final String DB = "healthcloud_fault";
-    private static final String JDBC = "jdbc:postgresql://localhost:5432/" + DB;
+    private static final Database DB = new Database("healthcloud_fault");
 
     private Process service;
     private Process second;
 
     @BeforeEach
     void freshBroker() throws Exception {
-        run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
-        deleteRecursively(Path.of(System.getProperty("user.home"), ".cache/healthcloud/mosquitto-" + BROKER).toFile());
-        run("bash", "scripts/broker.sh", "start", String.valueOf(BROKER));
+        ServiceProcesses.run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
+        ServiceProcesses.deleteRecursively(Path.of(System.getProperty("user.home"), ".cache/healthcloud/mosquitto-" + BROKER).toFile());
+        ServiceProcesses.run("bash", "scripts/broker.sh", "start", String.valueOf(BROKER));
     }
 
     @AfterEach
@@ -57,7 +46,7 @@ class KioskDeliveryIT {
                 process.waitFor();
             }
         }
-        run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
+        ServiceProcesses.run("bash", "scripts/broker.sh", "stop", String.valueOf(BROKER));
     }
 
     /** The deployed path: a shared subscription, the service killed with kill -9 and started again. */
@@ -77,7 +66,7 @@ class KioskDeliveryIT {
      */
     @Test
     void throughABrokerRestartEveryAcceptedReadingIsStoredExactlyOnce() throws Exception {
-        deliverThrough(false, () -> run("bash", "scripts/broker.sh", "restart", String.valueOf(BROKER)));
+        deliverThrough(false, () -> ServiceProcesses.run("bash", "scripts/broker.sh", "restart", String.valueOf(BROKER)));
     }
 
     /**
@@ -90,11 +79,11 @@ class KioskDeliveryIT {
     void aReplicaThatLeavesTheShareGroupOnStopStrandsNothing() throws Exception {
         service = startService(true, true, HTTP, "healthcloud-fault-ingest-a", true);
         second = startService(false, true, HTTP + 1, "healthcloud-fault-ingest-b", true);
-        List<String> kiosks = kiosks();
+        List<String> kiosks = DB.kiosks(5);
 
         try (KioskLoad load = new KioskLoad("localhost", BROKER, kiosks, 2, 100)) {
             load.start(300);
-            await().atMost(Duration.ofSeconds(30)).until(() -> storedBy(HTTP + 1) > 0);   // both take their share
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceProcesses.readingsStoredBy(HTTP + 1) > 0);   // both take their share
             second.destroy();
             assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the second replica stopped").isTrue();
             int acceptedAtStop = load.accepted.size();
@@ -104,18 +93,11 @@ class KioskDeliveryIT {
 
             List<UUID> accepted = new ArrayList<>(load.accepted.keySet());
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
+                    DB.count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
             System.out.printf("scale-down: %d readings accepted, %d of them after the second replica stopped; all stored%n",
                     accepted.size(), accepted.size() - acceptedAtStop);
             assertThat(accepted.size() - acceptedAtStop).as("readings published after the stop").isGreaterThan(1_000);
         }
-    }
-
-    private static long storedBy(int http) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("healthcloud_kiosk_readings_stored_total"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     interface Fault {
@@ -124,7 +106,7 @@ class KioskDeliveryIT {
 
     private void deliverThrough(boolean shared, Fault fault) throws Exception {
         service = startService(true, shared);
-        List<String> kiosks = kiosks();
+        List<String> kiosks = DB.kiosks(5);
 
         try (KioskLoad load = new KioskLoad("localhost", BROKER, kiosks, 2, 100)) {
             load.start(300);
@@ -143,8 +125,8 @@ class KioskDeliveryIT {
 
             List<UUID> accepted = new ArrayList<>(load.accepted.keySet());
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
-            long stored = count("select count(*) from kiosk_reading where reading_id = any(?)", accepted);
+                    DB.count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
+            long stored = DB.count("select count(*) from kiosk_reading where reading_id = any(?)", accepted);
             System.out.printf("fault test (%s subscription): %d readings published, %d acknowledged by the broker,"
                     + " %d publishes never acknowledged, %d stored; lost = acknowledged - stored = %d%n",
                     shared ? "shared" : "plain", load.sentReadings.size(), accepted.size(), load.unacknowledged(), stored,
@@ -153,12 +135,12 @@ class KioskDeliveryIT {
             assertThat(accepted.size()).as("readings acknowledged").isGreaterThan(2_000);
             assertThat(load.unacknowledged()).as("publishes never acknowledged").isZero();
             assertThat(stored).as("lost = acknowledged - stored").isEqualTo(accepted.size());
-            assertThat(count("select count(*) from (select reading_id from observation where reading_id = any(?)"
+            assertThat(DB.count("select count(*) from (select reading_id from observation where reading_id = any(?)"
                     + " group by reading_id, type having count(*) > 1) twice", accepted)).as("observations stored twice").isZero();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> count("select count(*) from kiosk_session where assessed_at is null", List.of()) == 0);
-            assertThat(count("select count(*) from (select session_id from report group by session_id having count(*) > 1) r",
-                    List.of())).as("sessions reported twice").isZero();
+                    .until(() -> DB.count("select count(*) from kiosk_session where assessed_at is null") == 0);
+            assertThat(DB.count("select count(*) from (select session_id from report group by session_id having count(*) > 1) r"))
+                    .as("sessions reported twice").isZero();
         }
     }
 
@@ -170,7 +152,7 @@ class KioskDeliveryIT {
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=dev",
-                "-Dquarkus.http.port=" + http, "-Dhealthcloud.db.name=" + DB, "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
+                "-Dquarkus.http.port=" + http, "-Dhealthcloud.db.name=" + DB.name(), "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
                 "-Dhealthcloud.kiosk.client-id=" + clientId, "-Dhealthcloud.kiosk.sweep-interval=1s",
                 "-Dhealthcloud.kiosk.shared-subscription=" + shared,
                 "-Dhealthcloud.kiosk.leave-group-on-stop=" + leaveGroupOnStop,
@@ -179,60 +161,7 @@ class KioskDeliveryIT {
                 "-jar", "target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/fault-service.log"))).start();
-        HttpClient client = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("the service is running (see target/fault-service.log)").isTrue();
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        ServiceProcesses.awaitReady(process, http, "target/fault-service.log");
         return process;
-    }
-
-    private static List<String> kiosks() throws SQLException {
-        try (Connection db = connect(); Statement st = db.createStatement();
-                ResultSet rows = st.executeQuery("select id from kiosk order by id limit 5")) {
-            List<String> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            assertThat(ids).as("seeded kiosks").hasSize(5);
-            return ids;
-        }
-    }
-
-    private static long count(String sql, List<UUID> ids) throws SQLException {
-        try (Connection db = connect(); PreparedStatement st = db.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                Array array = db.createArrayOf("uuid", ids.toArray());
-                st.setArray(1, array);
-            }
-            try (ResultSet rows = st.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(JDBC, "healthcloud", "healthcloud");
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
-    }
-
-    private static void deleteRecursively(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteRecursively(child);
-            }
-        }
-        file.delete();
     }
 }

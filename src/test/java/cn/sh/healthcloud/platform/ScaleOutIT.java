@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.sh.healthcloud.TestTokens;
 import cn.sh.healthcloud.kiosk.load.KioskLoad;
+import cn.sh.healthcloud.processes.ServiceProcesses;
+import cn.sh.healthcloud.processes.ServiceProcesses.Database;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,9 +55,8 @@ class ScaleOutIT {
 
     private static final int BROKER = 18839;
     private static final int[] HTTP = { 18095, 18096, 18097 };
-    private static final String DB = "healthcloud_scale";
+    private static final Database DB = new Database("healthcloud_scale");
     private static final int REDIS_DB = 9;
-    private static final String JDBC = "jdbc:postgresql://localhost:5432/" + DB;
     private static final int READINGS = 24_000;
     private static final int RATE = 1_000;
 
@@ -68,10 +68,10 @@ class ScaleOutIT {
 
     @BeforeAll
     static void threeReplicas() throws Exception {
-        run("bash", "scripts/hivemq.sh", "stop", String.valueOf(BROKER));
-        deleteRecursively(Path.of(System.getProperty("user.home"), ".cache/healthcloud/hivemq-" + BROKER).toFile());
-        run("bash", "scripts/hivemq.sh", "start", String.valueOf(BROKER));
-        run("redis-cli", "-n", String.valueOf(REDIS_DB), "flushdb");
+        ServiceProcesses.run("bash", "scripts/hivemq.sh", "stop", String.valueOf(BROKER));
+        ServiceProcesses.deleteRecursively(Path.of(System.getProperty("user.home"), ".cache/healthcloud/hivemq-" + BROKER).toFile());
+        ServiceProcesses.run("bash", "scripts/hivemq.sh", "start", String.valueOf(BROKER));
+        ServiceProcesses.run("redis-cli", "-n", String.valueOf(REDIS_DB), "flushdb");
         issuer = OIDC.start().get("keycloak.url") + "/realms/quarkus/";
         // TestTokens signs with the OIDC test server's key, as in the @QuarkusTest classes.
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
@@ -96,7 +96,7 @@ class ScaleOutIT {
                 replica.waitFor();
             }
         }
-        run("bash", "scripts/hivemq.sh", "stop", String.valueOf(BROKER));
+        ServiceProcesses.run("bash", "scripts/hivemq.sh", "stop", String.valueOf(BROKER));
         OIDC.stop();
     }
 
@@ -139,15 +139,15 @@ class ScaleOutIT {
                 capacity, byStatus);
 
         assertThat(byStatus).containsEntry(201, (long) capacity).containsEntry(409, (long) (residents - capacity));
-        assertThat(count("select booked from appointment_slot where id = ?", slot)).isEqualTo(capacity);
-        assertThat(count("select count(*) from appointment where slot_id = ? and status = 'BOOKED'", slot))
+        assertThat(DB.count("select booked from appointment_slot where id = ?", slot)).isEqualTo(capacity);
+        assertThat(DB.count("select count(*) from appointment where slot_id = ? and status = 'BOOKED'", slot))
                 .isEqualTo(capacity);
     }
 
     @Test
     @Order(2)
     void theReplicasShareTheKioskStreamAndTheSurvivorsFinishTheWorkOfAKilledOne() throws Exception {
-        List<String> kiosks = kiosks();
+        List<String> kiosks = DB.kiosks(20);
         try (KioskLoad load = new KioskLoad("localhost", BROKER, kiosks, 4, 200)) {
             load.start(RATE);
             await().atMost(Duration.ofSeconds(120)).until(() -> load.accepted.size() >= READINGS / 3);
@@ -169,8 +169,8 @@ class ScaleOutIT {
 
             List<UUID> accepted = new ArrayList<>(load.accepted.keySet());
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    countIn("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
-            long stored = countIn("select count(*) from kiosk_reading where reading_id = any(?)", accepted);
+                    DB.count("select count(*) from kiosk_reading where reading_id = any(?)", accepted) == accepted.size());
+            long stored = DB.count("select count(*) from kiosk_reading where reading_id = any(?)", accepted);
             long afterKill = 0;
             for (int i = 0; i < HTTP.length; i++) {
                 if (i != victim) {
@@ -189,11 +189,11 @@ class ScaleOutIT {
             assertThat(accepted.size()).as("readings accepted by the broker").isGreaterThanOrEqualTo(READINGS);
             assertThat(load.unacknowledged()).as("publishes never acknowledged").isZero();
             assertThat(stored).as("lost = accepted - stored").isEqualTo(accepted.size());
-            assertThat(countIn("select count(*) from (select reading_id from observation where reading_id = any(?)"
+            assertThat(DB.count("select count(*) from (select reading_id from observation where reading_id = any(?)"
                     + " group by reading_id, type having count(*) > 1) twice", accepted)).as("observations stored twice").isZero();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> count("select count(*) from kiosk_session where assessed_at is null") == 0);
-            assertThat(count("select count(*) from (select session_id from report group by session_id having count(*) > 1) r"))
+                    .until(() -> DB.count("select count(*) from kiosk_session where assessed_at is null") == 0);
+            assertThat(DB.count("select count(*) from (select session_id from report group by session_id having count(*) > 1) r"))
                     .as("sessions reported twice").isZero();
         }
     }
@@ -202,7 +202,7 @@ class ScaleOutIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=prod",
                 "-Dquarkus.http.port=" + HTTP[index],
-                "-Dhealthcloud.db.name=" + DB, "-Dquarkus.datasource.username=healthcloud",
+                "-Dhealthcloud.db.name=" + DB.name(), "-Dquarkus.datasource.username=healthcloud",
                 "-Dquarkus.datasource.password=healthcloud",
                 "-Dhealthcloud.redis.database=" + REDIS_DB, "-Dhealthcloud.mqtt.port=" + BROKER,
                 "-Dhealthcloud.kiosk.client-id=healthcloud-scale-ingest-" + index,
@@ -220,23 +220,11 @@ class ScaleOutIT {
     }
 
     private static void awaitReady(int index) {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(REPLICAS[index].isAlive()).as("replica %d runs (target/scale-replica-%d.log)", index, index).isTrue();
-            try {
-                return HTTP_CLIENT.send(HttpRequest.newBuilder(uri(index, "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        ServiceProcesses.awaitReady(REPLICAS[index], HTTP[index], "target/scale-replica-" + index + ".log");
     }
 
-    /** Readings this replica stored (its healthcloud_kiosk_readings_stored_total). */
     private static long storedBy(int index) throws Exception {
-        String metrics = HTTP_CLIENT.send(HttpRequest.newBuilder(uri(index, "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("healthcloud_kiosk_readings_stored_total"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return ServiceProcesses.readingsStoredBy(HTTP[index]);
     }
 
     private static String newStation() throws Exception {
@@ -269,7 +257,7 @@ class ScaleOutIT {
     }
 
     private static long firstBookableSlot(String schedule) throws SQLException {
-        try (Connection db = connect(); PreparedStatement st = db.prepareStatement("""
+        try (Connection db = DB.connect(); PreparedStatement st = db.prepareStatement("""
                 select id from appointment_slot where schedule_id = ?::uuid and closed_reason is null
                   and booking_opens_at <= now() and booking_closes_at > now() + interval '10 minutes'
                   and starts_at > now() + interval '3 hours' order by starts_at limit 1""")) {
@@ -279,58 +267,5 @@ class ScaleOutIT {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static List<String> kiosks() throws SQLException {
-        try (Connection db = connect(); PreparedStatement st = db.prepareStatement("select id from kiosk order by id limit 20");
-                ResultSet rows = st.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            assertThat(ids).as("seeded kiosks").hasSize(20);
-            return ids;
-        }
-    }
-
-    private static long count(String sql, Object... params) throws SQLException {
-        try (Connection db = connect(); PreparedStatement st = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = st.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static long countIn(String sql, List<UUID> ids) throws SQLException {
-        try (Connection db = connect(); PreparedStatement st = db.prepareStatement(sql)) {
-            st.setArray(1, db.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rows = st.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(JDBC, "healthcloud", "healthcloud");
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
-    }
-
-    private static void deleteRecursively(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteRecursively(child);
-            }
-        }
-        file.delete();
     }
 }
