@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An urgent reading in a family doctor's work list, open until they acknowledge it with a note. */
+/** An urgent reading or questionnaire answer in a family doctor's work list, open until they acknowledge it with a note. */
 @Entity
 @Table(name = "alert")
 public class Alert {
@@ -23,6 +23,10 @@ public class Alert {
 
     @Column(name = "observation_id")
     public UUID observationId;
+
+    /** The questionnaire response that raised it (PHQ-9 item 9); an alert has this or an observation. */
+    @Column(name = "questionnaire_response_id")
+    public UUID questionnaireResponseId;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
