@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * GET /api/me: the account with its family-doctor contract and the latest value of every
- * measurement type, composed here so that the services it draws on do not depend on each other.
+ * GET /api/me: the account with its family-doctor contract, the latest value of every
+ * measurement type and the latest result of every questionnaire answered, composed here so that the services it draws on do not depend on each other.
  */
 @ApplicationScoped
 class AccountOverview {
@@ -18,9 +18,11 @@ class AccountOverview {
     private final ObservationQueries observations;
     private final ReportService reports;
     private final HealthPointsLedger points;
+    private final QuestionnaireResponseService questionnaires;
 
     AccountOverview(AccountService accounts, FamilyDoctorService familyDoctors, ObservationQueries observations,
-            ReportService reports, HealthPointsLedger points) {
+            ReportService reports, HealthPointsLedger points, QuestionnaireResponseService questionnaires) {
+        this.questionnaires = questionnaires;
         this.accounts = accounts;
         this.familyDoctors = familyDoctors;
         this.observations = observations;
@@ -33,8 +35,10 @@ class AccountOverview {
                 .onFailure(ProblemException.class).recoverWithNull()
                 .chain(contract -> observations.latestPerType(subject)
                         .chain(latest -> latestReport(account.id()).chain(report -> points.balance(subject)
-                                .map(balance -> account.with(contract, latest.stream().map(ObservationView::of).toList(),
-                                        report, balance))))));
+                                .chain(balance -> questionnaires.latestResults(account.id())
+                                        .map(results -> account.with(contract,
+                                                latest.stream().map(ObservationView::of).toList(), report, balance,
+                                                results)))))));
     }
 
     private Uni<ReportView> latestReport(UUID residentId) {

@@ -1,6 +1,7 @@
 package cn.sh.healthcloud.account;
 
 import cn.sh.healthcloud.account.AccountRepositories.ContractRepository;
+import cn.sh.healthcloud.assessment.UrgentFinding;
 import cn.sh.healthcloud.assessment.UrgentReadings;
 import cn.sh.healthcloud.measurement.Measurement;
 import cn.sh.healthcloud.problem.ProblemException;
@@ -21,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The family doctor's alert work list: an urgent reading of a signed resident becomes an alert
- * in the same transaction that stores it; the doctor lists (each listing logged in the resident's
+ * The family doctor's alert work list: an urgent reading of a signed resident, or an answer that
+ * alerts whatever the total (PHQ-9 item 9), becomes an alert in the same transaction that stores it; the doctor lists (each listing logged in the resident's
  * access log) and acknowledges with a note.
  */
 @ApplicationScoped
@@ -72,6 +73,36 @@ public class Alerts {
         })).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
+    /**
+     * Inside the transaction that stores the questionnaire response: one alert per urgent finding
+     * (e.g. {@code phq9-item9-self-harm}) with the response's id, never the answers. False when the
+     * resident has no family doctor, who then raises none, as with an urgent reading.
+     */
+    Uni<Boolean> raiseForQuestionnaire(UUID residentId, UUID responseId, List<UrgentFinding> findings) {
+        if (findings.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return contracts.activeOf(residentId).chain(contract -> {
+            if (contract == null) {
+                return Uni.createFrom().item(false);
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            List<Alert> raised = findings.stream().map(finding -> {
+                Alert alert = new Alert();
+                alert.id = UUID.randomUUID();
+                alert.residentId = residentId;
+                alert.practitionerId = contract.practitionerId;
+                alert.questionnaireResponseId = responseId;
+                alert.createdAt = now;
+                alert.code = finding.code();
+                alert.textZh = finding.textZh();
+                alert.textEn = finding.textEn();
+                return alert;
+            }).toList();
+            return alerts.persist(raised).replaceWith(true);
+        });
+    }
+
     @WithTransaction
     public Uni<List<AlertView>> workList(Caller doctor, boolean openOnly) {
         return familyDoctors.practitioner(doctor).chain(p -> alerts.list(
@@ -115,7 +146,7 @@ public class Alerts {
                     return found.stream().map(a -> new AlertView(a.id, a.createdAt, a.residentId,
                             byResident.get(a.residentId).displayName, a.code, a.textZh, a.textEn,
                             a.observationId == null ? null : ObservationView.of(byObservation.get(a.observationId)),
-                            a.acknowledgedAt, a.acknowledgementNote)).toList();
+                            a.questionnaireResponseId, a.acknowledgedAt, a.acknowledgementNote)).toList();
                 }));
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +30,15 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             params = params.and("type", type);
         }
         return find(query, NEWEST_FIRST, params).range(offset, offset + limit - 1).list();
+    }
+
+    /** The latest observation of each of these types, if taken since {@code since}; oldest first. */
+    public Uni<List<Observation>> latestOfTypes(UUID residentId, Collection<MeasurementType> types, OffsetDateTime since) {
+        return find("""
+                from Observation latest where latest.residentId = ?1 and latest.type in ?2 and latest.takenAt >= ?3
+                and latest.takenAt = (select max(o.takenAt) from Observation o
+                                      where o.residentId = latest.residentId and o.type = latest.type)
+                order by latest.takenAt""", residentId, types, since).list();
     }
 
     public Uni<List<Observation>> ofTypeBetween(UUID residentId, MeasurementType type, OffsetDateTime from,
