@@ -79,4 +79,22 @@ class DoctorResource {
     public Uni<ResidentRecordView> record(@RestPath String residentId) {
         return doctors.record(Caller.of(identity), residentId);
     }
+
+    @GET
+    @Path("residents/{residentId}/questionnaire-responses")
+    @Operation(summary = "A signed resident's questionnaire responses, newest first (403 for anyone not signed with me);"
+            + " written to their access log")
+    public Uni<QuestionnaireResponsePage> questionnaireResponses(@RestPath String residentId,
+            @RestQuery String questionnaire, @RestQuery String page, @RestQuery String size) {
+        return doctors.questionnaireResponses(Caller.of(identity), residentId,
+                new QuestionnaireResponseService.ListParams(questionnaire, page, size));
+    }
+
+    @GET
+    @Path("residents/{residentId}/questionnaire-responses/{responseId}")
+    @Operation(summary = "One questionnaire response of a signed resident, e.g. the one an alert names; access-logged")
+    public Uni<QuestionnaireResponseView> questionnaireResponse(@RestPath String residentId,
+            @RestPath String responseId) {
+        return doctors.questionnaireResponse(Caller.of(identity), residentId, responseId);
+    }
 }

@@ -16,8 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a family doctor sees: their signed residents, and one signed resident's record. Anyone
- * else's record is 403 whether or not it exists, and every record read is in the access log.
+ * What a family doctor sees: their signed residents, one signed resident's record and their
+ * questionnaire responses. Anyone else's is 403 whether or not they exist, and every read is in
+ * the access log.
  */
 @ApplicationScoped
 public class DoctorService {
@@ -36,10 +37,13 @@ public class DoctorService {
     private final ObservationRepository observations;
     private final AccessLog accessLog;
     private final ReportService reports;
+    private final QuestionnaireResponseService questionnaires;
 
     DoctorService(FamilyDoctorService familyDoctors, ContractRepository contracts, ResidentRepository residents,
-            ObservationRepository observations, AccessLog accessLog, ReportService reports) {
+            ObservationRepository observations, AccessLog accessLog, ReportService reports,
+            QuestionnaireResponseService questionnaires) {
         this.reports = reports;
+        this.questionnaires = questionnaires;
         this.familyDoctors = familyDoctors;
         this.contracts = contracts;
         this.residents = residents;
@@ -71,24 +75,56 @@ public class DoctorService {
 
     @WithTransaction
     public Uni<ResidentRecordView> record(Caller doctor, String residentId) {
+        return familyDoctors.practitioner(doctor).chain(p -> signedWith(p, residentId)
+                .chain(contract -> accessLog.record(contract.residentId, doctor, Roles.DOCTOR, "health record",
+                        "family doctor")
+                        .chain(() -> residents.findById(contract.residentId))
+                        .chain(resident -> observations.slice(resident.id, null,
+                                OffsetDateTime.parse("2000-01-01T00:00:00Z"), OffsetDateTime.parse("9999-01-01T00:00:00Z"),
+                                0, LATEST_OBSERVATIONS)
+                                .chain(latest -> reports.latestOf(resident.id).map(report -> new ResidentRecordView(
+                                        view(resident, contract, report == null ? null
+                                                : new ReportService.LatestLevel(report.level, report.createdAt)),
+                                        ContractView.of(contract, p), latest.stream().map(ObservationView::of).toList(),
+                                        report == null ? null : ReportView.of(report)))))));
+    }
+
+    /** A signed resident's questionnaire responses, newest first; written to their access log. */
+    @WithTransaction
+    public Uni<QuestionnaireResponsePage> questionnaireResponses(Caller doctor, String residentId,
+            QuestionnaireResponseService.ListParams params) {
+        QuestionnaireResponseService.Listing listing;
+        try {
+            listing = questionnaires.listing(params);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return familyDoctors.practitioner(doctor).chain(p -> signedWith(p, residentId))
+                .chain(contract -> accessLog.record(contract.residentId, doctor, Roles.DOCTOR, "questionnaire responses",
+                        "family doctor")
+                        .chain(() -> questionnaires.ofResident(contract.residentId, listing)));
+    }
+
+    /** One questionnaire response of a signed resident (e.g. the one an alert names); access-logged. */
+    @WithTransaction
+    public Uni<QuestionnaireResponseView> questionnaireResponse(Caller doctor, String residentId, String responseId) {
+        return familyDoctors.practitioner(doctor).chain(p -> signedWith(p, residentId))
+                .chain(contract -> accessLog.record(contract.residentId, doctor, Roles.DOCTOR, "questionnaire response",
+                        "family doctor")
+                        .chain(() -> questionnaires.oneOf(contract.residentId, responseId)));
+    }
+
+    /** The active contract of this resident with this doctor; anyone else, existing or not, is 403. */
+    private Uni<FamilyDoctorContract> signedWith(Practitioner doctor, String residentId) {
         UUID id;
         try {
             id = UUID.fromString(residentId);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(notYourResident());
         }
-        return familyDoctors.practitioner(doctor).chain(p -> contracts.activeOf(id)
-                .map(contract -> contract != null && contract.practitionerId.equals(p.id) ? contract : null)
-                .onItem().ifNull().failWith(DoctorService::notYourResident)
-                .chain(contract -> accessLog.record(id, doctor, Roles.DOCTOR, "health record", "family doctor")
-                        .chain(() -> residents.findById(id))
-                        .chain(resident -> observations.slice(id, null, OffsetDateTime.parse("2000-01-01T00:00:00Z"),
-                                OffsetDateTime.parse("9999-01-01T00:00:00Z"), 0, LATEST_OBSERVATIONS)
-                                .chain(latest -> reports.latestOf(id).map(report -> new ResidentRecordView(
-                                        view(resident, contract, report == null ? null
-                                                : new ReportService.LatestLevel(report.level, report.createdAt)),
-                                        ContractView.of(contract, p), latest.stream().map(ObservationView::of).toList(),
-                                        report == null ? null : ReportView.of(report)))))));
+        return contracts.activeOf(id)
+                .map(contract -> contract != null && contract.practitionerId.equals(doctor.id) ? contract : null)
+                .onItem().ifNull().failWith(DoctorService::notYourResident);
     }
 
     private static SignedResidentView view(Resident r, FamilyDoctorContract c, ReportService.LatestLevel latest) {
