@@ -10,8 +10,11 @@ import cn.sh.healthcloud.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,10 +31,12 @@ class DoctorResource {
     private final DoctorService doctors;
     private final Alerts alerts;
     private final AccountEvents events;
+    private final ConditionService conditions;
     private final SecurityIdentity identity;
 
     DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, AccountEvents events,
-            SecurityIdentity identity) {
+            ConditionService conditions, SecurityIdentity identity) {
+        this.conditions = conditions;
         this.familyDoctors = familyDoctors;
         this.doctors = doctors;
         this.alerts = alerts;
@@ -96,5 +101,31 @@ class DoctorResource {
     public Uni<QuestionnaireResponseView> questionnaireResponse(@RestPath String residentId,
             @RestPath String responseId) {
         return doctors.questionnaireResponse(Caller.of(identity), residentId, responseId);
+    }
+
+    @POST
+    @Path("residents/{residentId}/conditions")
+    @Operation(summary = "Record a condition of a signed resident (403 for anyone not signed with me); access-logged")
+    public Uni<Response> recordCondition(@RestPath String residentId, @Valid @NotNull ConditionRequest request,
+            UriInfo uri) {
+        return conditions.record(Caller.of(identity), residentId, request)
+                .map(recorded -> Response.created(uri.getAbsolutePathBuilder()
+                        .path(recorded.condition().id().toString()).build()).entity(recorded.condition()).build());
+    }
+
+    @GET
+    @Path("residents/{residentId}/conditions")
+    @Operation(summary = "The conditions recorded for a signed resident, oldest first; access-logged")
+    public Uni<List<ConditionView>> conditions(@RestPath String residentId) {
+        return conditions.list(Caller.of(identity), residentId);
+    }
+
+    @PATCH
+    @Path("residents/{residentId}/conditions/{conditionId}")
+    @Operation(summary = "Change a recorded condition's status (e.g. recovering to resolved); access-logged")
+    public Uni<ConditionView> changeCondition(@RestPath String residentId, @RestPath String conditionId,
+            @Valid @NotNull ConditionChangeRequest request) {
+        return conditions.change(Caller.of(identity), residentId, conditionId, request)
+                .map(ConditionService.Recorded::condition);
     }
 }

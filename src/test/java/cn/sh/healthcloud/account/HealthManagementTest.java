@@ -1,0 +1,180 @@
+package cn.sh.healthcloud.account;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.sh.healthcloud.TestTokens;
+import cn.sh.healthcloud.security.Roles;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health management (issue 9) through the API: conditions recorded by the signed family doctor,
+ * the class recomputed when data arrives, the resident's management list, and the doctor's panel.
+ */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class HealthManagementTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static String centre;
+
+    /** A doctor with one signed resident, fresh for each test. */
+    private String doctor;
+    private String resident;
+    private String residentId;
+
+    @BeforeEach
+    void signAResident() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (centre == null) {
+            centre = createCentre();
+        }
+        doctor = doctor("doc-" + UUID.randomUUID(), "周医生");
+        String practitionerId = as(doctor).get("/api/doctor/me").then().statusCode(200).extract().path("id");
+        resident = resident("res-" + UUID.randomUUID(), "孙丽");
+        residentId = as(resident).get("/api/me").then().statusCode(200).extract().path("id");
+        as(resident).body(Map.of("practitionerId", practitionerId, "districtHospital", "杨浦区中心医院",
+                "cityHospital", "复旦大学附属中山医院", "priorityGroups", List.of())).post("/api/me/family-doctor")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void theSignedDoctorRecordsListsAndChangesConditionsEachInTheAccessLog() {
+        String since = today().minusYears(3).toString();
+        var created = as(doctor).body(Map.of("code", "hypertension", "status", "active", "since", since, "note", "服药控制"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201);
+        String id = created.extract().path("id");
+        created.header("Location", org.hamcrest.Matchers.endsWith("/api/doctor/residents/" + residentId + "/conditions/" + id))
+                .body("code", equalTo("hypertension")).body("nameZh", equalTo("高血压")).body("icd10", equalTo("I10-I15"))
+                .body("status", equalTo("active")).body("since", equalTo(since)).body("note", equalTo("服药控制"));
+
+        as(doctor).body(Map.of("code", "stroke", "status", "recovering", "since", today().toString()))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201)
+                .body("icd10", equalTo("I60-I64"));
+        as(doctor).get("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(200)
+                .body("code", contains("hypertension", "stroke"));
+
+        as(doctor).body(Map.of("status", "resolved")).patch("/api/doctor/residents/{id}/conditions/{c}", residentId, id)
+                .then().statusCode(200).body("status", equalTo("resolved")).body("note", equalTo("服药控制"))
+                .body("since", equalTo(since));
+        // Resolved, it may be recorded again.
+        as(doctor).body(Map.of("code", "hypertension", "status", "active", "since", today().toString()))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201);
+
+        as(resident).get("/api/me/access-log").then().statusCode(200)
+                .body("items.what", hasItems("condition recorded", "conditions", "condition changed"))
+                .body("items.findAll { it.what == 'condition recorded' }.size()", equalTo(3))
+                .body("items[0].who", equalTo("周医生"));
+    }
+
+    @Test
+    void aConditionNotResolvedIsRecordedOnceAndChangedInPlace() {
+        Map<String, String> diabetes = Map.of("code", "diabetes", "status", "active", "since", "2020-05-01");
+        as(doctor).body(diabetes).post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201);
+        as(doctor).body(Map.of("code", "diabetes", "status", "recovering", "since", "2021-05-01"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(409)
+                .contentType("application/problem+json");
+        as(doctor).get("/api/doctor/residents/{id}/conditions", residentId).then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void badConditionsAre422sNamingEachFieldAndStoreNothing() {
+        as(doctor).body(Map.of("code", "flu", "status", "sometimes", "since", today().plusDays(1).toString()))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://healthcloud.sh.cn/problems/rule-violated"))
+                .body("errors.field", hasItems("code", "status", "since"));
+        as(doctor).body(Map.of("code", "after-surgery", "status", "active", "since", "2026-01-01"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(422)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("cannot be active for after-surgery"));
+        as(doctor).body(Map.of("code", "copd", "status", "active", "since", "1899-12-31"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(422)
+                .body("errors[0].field", equalTo("since"));
+        as(doctor).body(Map.of("code", "copd")).post("/api/doctor/residents/{id}/conditions", residentId)
+                .then().statusCode(400).body("errors.field", hasItems("status", "since"));
+        as(doctor).body(Map.of("code", "copd", "status", "active", "since", "yesterday"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(400);
+
+        String id = as(doctor).body(Map.of("code", "copd", "status", "active", "since", "2024-03-01"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201).extract().path("id");
+        as(doctor).body(Map.of("status", "gone", "since", today().plusDays(2).toString()))
+                .patch("/api/doctor/residents/{id}/conditions/{c}", residentId, id).then().statusCode(422)
+                .body("errors.field", hasItems("status", "since"));
+        as(doctor).body(Map.of("status", "resolved")).patch("/api/doctor/residents/{id}/conditions/{c}", residentId,
+                UUID.randomUUID()).then().statusCode(404);
+
+        as(doctor).get("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].status", equalTo("active")).body("[0].since", equalTo("2024-03-01"));
+    }
+
+    @Test
+    void onlyTheSignedDoctorTouchesConditions() {
+        String other = doctor("doc-" + UUID.randomUUID(), "吴医生");
+        Map<String, String> copd = Map.of("code", "copd", "status", "active", "since", "2024-03-01");
+
+        String refused = as(other).body(copd).post("/api/doctor/residents/{id}/conditions", residentId).then()
+                .statusCode(403).contentType("application/problem+json").extract().asString();
+        assertThat(refused).doesNotContain("孙丽");
+        // Bad input from a doctor who may not write is still 403: nothing is learned about the resident.
+        as(other).body(Map.of("code", "flu", "status", "x", "since", "2024-03-01"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(403);
+        as(other).get("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(403);
+        as(other).get("/api/doctor/residents/{id}/conditions", UUID.randomUUID()).then().statusCode(403);
+        as(resident).body(copd).post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(403);
+        as(TestTokens.districtOfficer("310110")).get("/api/doctor/residents/{id}/conditions", residentId)
+                .then().statusCode(403);
+        given().get("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(401);
+
+        String id = as(doctor).body(copd).post("/api/doctor/residents/{id}/conditions", residentId).then()
+                .statusCode(201).extract().path("id");
+        as(other).body(Map.of("status", "resolved")).patch("/api/doctor/residents/{id}/conditions/{c}", residentId, id)
+                .then().statusCode(403);
+        as(doctor).get("/api/doctor/residents/{id}/conditions", residentId).then().body("[0].status", equalTo("active"));
+        as(resident).get("/api/me/access-log").then().body("items.who", org.hamcrest.Matchers.not(hasItems("吴医生")));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(SHANGHAI);
+    }
+
+    static String doctor(String subject, String name) {
+        return Jwt.claims().subject(subject).issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).claim("name", name)
+                .claim("realm_access", Map.of("roles", List.of(Roles.DOCTOR)))
+                .claim("station", centre).claim("district", "310110").sign();
+    }
+
+    static String resident(String subject, String name) {
+        return Jwt.claims().subject(subject).issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).claim("name", name)
+                .claim("realm_access", Map.of("roles", List.of(Roles.RESIDENT))).sign();
+    }
+
+    private static String createCentre() {
+        return as(TestTokens.cityAdmin()).body(Map.of("type", "community-health-center", "name", "健康管理测试社区卫生服务中心",
+                "district", "310110", "address", "上海市杨浦区测试路9号", "position", Map.of("lat", 31.27, "lon", 121.52),
+                "services", List.of("general-practice", "family-doctor"),
+                "openingHours", Map.of("monday", List.of(Map.of("opens", "08:00", "closes", "16:30")))))
+                .post("/api/stations").then().statusCode(201).extract().path("id");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
