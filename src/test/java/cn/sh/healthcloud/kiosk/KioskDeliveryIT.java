@@ -150,15 +150,13 @@ class KioskDeliveryIT {
 
     private Process startService(boolean freshDatabase, boolean shared, int http, String clientId, boolean leaveGroupOnStop)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=dev",
+        List<String> command = ServiceProcesses.command(List.of("-Dquarkus.profile=dev",
                 "-Dquarkus.http.port=" + http, "-Dhealthcloud.db.name=" + DB.name(), "-Dhealthcloud.redis.database=4", "-Dhealthcloud.mqtt.port=" + BROKER,
                 "-Dhealthcloud.kiosk.client-id=" + clientId, "-Dhealthcloud.kiosk.sweep-interval=1s",
                 "-Dhealthcloud.kiosk.shared-subscription=" + shared,
                 "-Dhealthcloud.kiosk.leave-group-on-stop=" + leaveGroupOnStop,
                 "-Dhealthcloud.account.demo-seed=false", "-Dquarkus.oidc.tenant-enabled=false",
-                "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=" + freshDatabase,
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
+                "-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=" + freshDatabase));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/fault-service.log"))).start();
         ServiceProcesses.awaitReady(process, http, "target/fault-service.log");

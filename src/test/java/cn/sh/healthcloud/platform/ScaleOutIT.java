@@ -199,8 +199,7 @@ class ScaleOutIT {
     }
 
     private static Process startReplica(int index, boolean first) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=prod",
+        List<String> command = ServiceProcesses.command(List.of("-Dquarkus.profile=prod",
                 "-Dquarkus.http.port=" + HTTP[index],
                 "-Dhealthcloud.db.name=" + DB.name(), "-Dquarkus.datasource.username=healthcloud",
                 "-Dquarkus.datasource.password=healthcloud",
@@ -213,8 +212,7 @@ class ScaleOutIT {
                 "-Dhealthcloud.account.encryption-keys.scale-1=1DZ6F2i0DcT0x7AigmxmspXDFuAF9PhBNeBB59/FpsQ=",
                 "-Dhealthcloud.account.lookup-key=mcSei2SuuKlQUW5OhyPwbBUEYpIVaSlbZQUHXDH+qnA=",
                 "-Dhealthcloud.directory.seed.enabled=" + first, "-Dhealthcloud.kiosk.seed.enabled=" + first,
-                "-Dquarkus.flyway.clean-disabled=" + !first, "-Dquarkus.flyway.clean-at-start=" + first,
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
+                "-Dquarkus.flyway.clean-disabled=" + !first, "-Dquarkus.flyway.clean-at-start=" + first));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(new File("target/scale-replica-" + index + ".log"))).start();
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,26 @@ public final class ServiceProcesses {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ServiceProcesses() {
+    }
+
+    /**
+     * The command that starts the packaged service with these settings ({@code -Dkey=value}): the
+     * native executable when the build made one (failsafe's {@code native.image.path}, as for the
+     * {@code @QuarkusIntegrationTest} classes), else the jar on this JVM with a small heap.
+     */
+    public static List<String> command(List<String> settings) {
+        String nativeImage = System.getProperty("native.image.path");
+        List<String> command = new ArrayList<>();
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            command.add(nativeImage);
+            command.addAll(settings);
+        } else {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC"));
+            command.addAll(settings);
+            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        }
+        return command;
     }
 
     /** Until the service on this port is ready; fails at once if its process ends (see its log). */
