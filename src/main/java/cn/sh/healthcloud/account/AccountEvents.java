@@ -25,13 +25,24 @@ public class AccountEvents {
     public record ContractEnded(String communityCentreId, boolean inPriorityGroup, OffsetDateTime endedAt) {
     }
 
+    /**
+     * Something a resident's health class is computed from was committed: a home measurement, a
+     * questionnaire response, a contract signed or ended (known by the resident's {@code subject}),
+     * or a condition the doctor recorded (known by {@code residentId}).
+     */
+    public record ResidentDataChanged(java.util.UUID residentId, String subject) {
+    }
+
     private static final Logger LOG = Logger.getLogger(AccountEvents.class);
 
     private final Event<AlertAcknowledged> acknowledged;
     private final Event<ContractSigned> signed;
     private final Event<ContractEnded> ended;
+    private final Event<ResidentDataChanged> dataChanged;
 
-    AccountEvents(Event<AlertAcknowledged> acknowledged, Event<ContractSigned> signed, Event<ContractEnded> ended) {
+    AccountEvents(Event<AlertAcknowledged> acknowledged, Event<ContractSigned> signed, Event<ContractEnded> ended,
+            Event<ResidentDataChanged> dataChanged) {
+        this.dataChanged = dataChanged;
         this.acknowledged = acknowledged;
         this.signed = signed;
         this.ended = ended;
@@ -53,11 +64,20 @@ public class AccountEvents {
                 contract.endedAt())));
     }
 
+    void dataChangedOf(String subject) {
+        fire(() -> dataChanged.fire(new ResidentDataChanged(null, subject)));
+    }
+
+    void dataChanged(java.util.UUID residentId) {
+        fire(() -> dataChanged.fire(new ResidentDataChanged(residentId, null)));
+    }
+
     private static void fire(Runnable firing) {
         try {
             firing.run();
         } catch (RuntimeException e) {
-            LOG.warnf("An observer of account events failed (%s); the figures are reconciled later", e.getMessage());
+            LOG.warnf("An observer of account events failed (%s); figures are reconciled later, a health class"
+                    + " is recomputed with the resident's next change", e.getMessage());
         }
     }
 }

@@ -32,10 +32,12 @@ class DoctorResource {
     private final Alerts alerts;
     private final AccountEvents events;
     private final ConditionService conditions;
+    private final FollowUps followUps;
     private final SecurityIdentity identity;
 
     DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, AccountEvents events,
-            ConditionService conditions, SecurityIdentity identity) {
+            ConditionService conditions, FollowUps followUps, SecurityIdentity identity) {
+        this.followUps = followUps;
         this.conditions = conditions;
         this.familyDoctors = familyDoctors;
         this.doctors = doctors;
@@ -109,6 +111,7 @@ class DoctorResource {
     public Uni<Response> recordCondition(@RestPath String residentId, @Valid @NotNull ConditionRequest request,
             UriInfo uri) {
         return conditions.record(Caller.of(identity), residentId, request)
+                .invoke(recorded -> events.dataChanged(recorded.residentId()))
                 .map(recorded -> Response.created(uri.getAbsolutePathBuilder()
                         .path(recorded.condition().id().toString()).build()).entity(recorded.condition()).build());
     }
@@ -126,6 +129,15 @@ class DoctorResource {
     public Uni<ConditionView> changeCondition(@RestPath String residentId, @RestPath String conditionId,
             @Valid @NotNull ConditionChangeRequest request) {
         return conditions.change(Caller.of(identity), residentId, conditionId, request)
+                .invoke(recorded -> events.dataChanged(recorded.residentId()))
                 .map(ConditionService.Recorded::condition);
+    }
+
+    @POST
+    @Path("residents/{residentId}/follow-ups")
+    @Operation(summary = "Record a follow-up held with a signed resident (the next falls due from it); access-logged")
+    public Uni<Response> recordFollowUp(@RestPath String residentId, @Valid @NotNull FollowUpRequest request) {
+        return followUps.record(Caller.of(identity), residentId, request)
+                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 }

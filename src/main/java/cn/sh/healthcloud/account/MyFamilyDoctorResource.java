@@ -33,7 +33,7 @@ class MyFamilyDoctorResource {
     @POST
     @Operation(summary = "Sign with a family doctor (one active contract at a time)")
     public Uni<Response> sign(@Valid @NotNull ContractRequest request) {
-        return familyDoctors.sign(subject(), request).invoke(events::contractSigned).map(c -> Response.status(Response.Status.CREATED).entity(c).build());
+        return familyDoctors.sign(subject(), request).invoke(events::contractSigned).invoke(() -> events.dataChangedOf(subject())).map(c -> Response.status(Response.Status.CREATED).entity(c).build());
     }
 
     @GET
@@ -46,7 +46,8 @@ class MyFamilyDoctorResource {
     @Path("end")
     @Operation(summary = "End my family-doctor contract")
     public Uni<ContractView> end(@Valid EndContractRequest request) {
-        return familyDoctors.end(subject(), request == null ? null : request.reason()).invoke(events::contractEnded);
+        return familyDoctors.end(subject(), request == null ? null : request.reason()).invoke(events::contractEnded)
+                .invoke(() -> events.dataChangedOf(subject()));
     }
 
     private String subject() {

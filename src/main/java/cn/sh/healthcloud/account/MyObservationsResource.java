@@ -24,9 +24,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 class MyObservationsResource {
 
     private final ObservationService observations;
+    private final AccountEvents events;
     private final SecurityIdentity identity;
 
-    MyObservationsResource(ObservationService observations, SecurityIdentity identity) {
+    MyObservationsResource(ObservationService observations, AccountEvents events, SecurityIdentity identity) {
+        this.events = events;
         this.observations = observations;
         this.identity = identity;
     }
@@ -55,7 +57,7 @@ class MyObservationsResource {
     @POST
     @Operation(summary = "Add a home measurement (validated against plausible ranges)")
     public Uni<Response> add(@Valid @NotNull HomeMeasurementRequest request, UriInfo uri) {
-        return observations.addHomeMeasurement(subject(), request)
+        return observations.addHomeMeasurement(subject(), request).invoke(() -> events.dataChangedOf(subject()))
                 .map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                         .entity(view).build());
     }

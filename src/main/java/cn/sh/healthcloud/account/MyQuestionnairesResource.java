@@ -24,9 +24,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 class MyQuestionnairesResource {
 
     private final QuestionnaireResponseService responses;
+    private final AccountEvents events;
     private final SecurityIdentity identity;
 
-    MyQuestionnairesResource(QuestionnaireResponseService responses, SecurityIdentity identity) {
+    MyQuestionnairesResource(QuestionnaireResponseService responses, AccountEvents events, SecurityIdentity identity) {
+        this.events = events;
         this.responses = responses;
         this.identity = identity;
     }
@@ -37,7 +39,7 @@ class MyQuestionnairesResource {
             description = "422 naming each invalid or missing answer (nothing is stored); 404 for an unknown questionnaire")
     public Uni<Response> answer(@RestPath String questionnaireId, @Valid @NotNull QuestionnaireAnswersRequest request,
             UriInfo uri) {
-        return responses.answer(subject(), questionnaireId, request)
+        return responses.answer(subject(), questionnaireId, request).invoke(() -> events.dataChangedOf(subject()))
                 .map(view -> Response.created(uri.getBaseUriBuilder().path("api/me/questionnaires/responses")
                         .path(view.id().toString()).build()).entity(view).build());
     }

@@ -35,6 +35,9 @@ class HealthManagementTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static String centre;
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     /** A doctor with one signed resident, fresh for each test. */
     private String doctor;
     private String resident;
@@ -149,6 +152,98 @@ class HealthManagementTest {
                 .then().statusCode(403);
         as(doctor).get("/api/doctor/residents/{id}/conditions", residentId).then().body("[0].status", equalTo("active"));
         as(resident).get("/api/me/access-log").then().body("items.who", org.hamcrest.Matchers.not(hasItems("吴医生")));
+    }
+
+    @Test
+    void homeReadingsInTheHypertensiveRangeOnTwoDaysMakeTheResidentHigherRiskAndAConditionMakesThemIll() {
+        awaitClass("healthy");
+
+        homeBloodPressure(3, 146, 92);
+        awaitClass("higher-risk");
+        assertThat(storedReasons()).contains("bp-hypertensive-range").doesNotContain("bp-hypertensive-range-repeated");
+
+        homeBloodPressure(1, 150, 88);
+        awaitClass("higher-risk");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(storedReasons()).contains("bp-hypertensive-range-repeated"));
+
+        as(doctor).body(Map.of("code", "hypertension", "status", "active", "since", today().toString()))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201);
+        awaitClass("ill");
+        assertThat(storedReasons()).contains("condition-hypertension").doesNotContain("bp-hypertensive-range-repeated");
+        assertThat(storedFollowUpDays()).isEqualTo(90);
+    }
+
+    @Test
+    void aQuestionnaireAndTheContractChangeTheClassToo() {
+        as(resident).body(Map.of("answers", Map.of("lifestyle-smoking", "daily", "lifestyle-alcohol", "none",
+                "lifestyle-activity", "150-minutes-or-more"))).post("/api/me/questionnaires/lifestyle/responses")
+                .then().statusCode(201);
+        awaitClass("higher-risk");
+        assertThat(storedReasons()).containsExactly("smoking");
+
+        as(resident).body(Map.of("reason", "搬家")).post("/api/me/family-doctor/end").then().statusCode(200);
+        String practitionerId = as(doctor).get("/api/doctor/me").then().extract().path("id");
+        as(resident).body(Map.of("practitionerId", practitionerId, "districtHospital", "杨浦区中心医院",
+                "cityHospital", "复旦大学附属中山医院", "priorityGroups", List.of("diabetes"))).post("/api/me/family-doctor")
+                .then().statusCode(201);
+        awaitClass("ill");
+        assertThat(storedReasons()).containsExactly("priority-group-diabetes", "smoking");
+    }
+
+    @Test
+    void theSignedDoctorRecordsFollowUps() {
+        as(doctor).body(Map.of("date", today().minusDays(2).toString(), "note", "血压控制良好"))
+                .post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(201)
+                .body("date", equalTo(today().minusDays(2).toString())).body("note", equalTo("血压控制良好"))
+                .body("id", notNullValue());
+        as(doctor).body(Map.of("date", today().plusDays(1).toString()))
+                .post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(422)
+                .body("errors[0].field", equalTo("date"));
+        as(doctor).body(Map.of()).post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(400);
+        as(doctor("doc-" + UUID.randomUUID(), "吴医生")).body(Map.of("date", today().toString()))
+                .post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(403);
+
+        assertThat(followUpsStored()).isEqualTo(1);
+        as(resident).get("/api/me/access-log").then().body("items[0].what", equalTo("follow-up recorded"));
+    }
+
+    private void homeBloodPressure(int daysAgo, int systolic, int diastolic) {
+        as(resident).body(Map.of("takenAt", java.time.OffsetDateTime.now(SHANGHAI).minusDays(daysAgo)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                "measurement", Map.of("type", "blood-pressure", "systolic", systolic, "diastolic", diastolic)))
+                .post("/api/me/observations").then().statusCode(201);
+    }
+
+    private void awaitClass(String expected) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(storedClass()).isEqualTo(expected));
+    }
+
+    /** The stored class; "healthy" is what a resident with nothing known is computed as when first asked. */
+    private String storedClass() {
+        var rows = pool.preparedQuery("select health_class from resident_stratification where resident_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(residentId))).await().indefinitely();
+        return rows.iterator().hasNext() ? rows.iterator().next().getString("health_class") : "healthy";
+    }
+
+    private List<String> storedReasons() {
+        var rows = pool.preparedQuery("select reasons from resident_stratification where resident_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(residentId))).await().indefinitely();
+        return rows.iterator().next().getJsonObject("reasons").getJsonArray("items").stream()
+                .map(r -> ((io.vertx.core.json.JsonObject) r).getString("code")).toList();
+    }
+
+    private int storedFollowUpDays() {
+        return pool.preparedQuery("select follow_up_days from resident_stratification where resident_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(residentId))).await().indefinitely()
+                .iterator().next().getInteger("follow_up_days");
+    }
+
+    private long followUpsStored() {
+        return pool.preparedQuery("select count(*) as n from follow_up where resident_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(residentId))).await().indefinitely()
+                .iterator().next().getLong("n");
     }
 
     private static LocalDate today() {
