@@ -33,10 +33,13 @@ class DoctorResource {
     private final AccountEvents events;
     private final ConditionService conditions;
     private final FollowUps followUps;
+    private final HealthManagementList management;
     private final SecurityIdentity identity;
 
     DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, AccountEvents events,
-            ConditionService conditions, FollowUps followUps, SecurityIdentity identity) {
+            ConditionService conditions, FollowUps followUps, HealthManagementList management,
+            SecurityIdentity identity) {
+        this.management = management;
         this.followUps = followUps;
         this.conditions = conditions;
         this.familyDoctors = familyDoctors;
@@ -139,5 +142,12 @@ class DoctorResource {
     public Uni<Response> recordFollowUp(@RestPath String residentId, @Valid @NotNull FollowUpRequest request) {
         return followUps.record(Caller.of(identity), residentId, request)
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+    }
+
+    @GET
+    @Path("residents/{residentId}/health-management")
+    @Operation(summary = "A signed resident's health management list (403 for anyone not signed with me); access-logged")
+    public Uni<HealthManagementView> healthManagement(@RestPath String residentId) {
+        return management.forDoctor(Caller.of(identity), residentId);
     }
 }

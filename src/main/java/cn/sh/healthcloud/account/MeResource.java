@@ -23,9 +23,12 @@ class MeResource {
     private final AccountService accounts;
     private final AccountOverview overview;
     private final HealthPointsLedger points;
+    private final HealthManagementList management;
     private final SecurityIdentity identity;
 
-    MeResource(AccountService accounts, AccountOverview overview, HealthPointsLedger points, SecurityIdentity identity) {
+    MeResource(AccountService accounts, AccountOverview overview, HealthPointsLedger points,
+            HealthManagementList management, SecurityIdentity identity) {
+        this.management = management;
         this.accounts = accounts;
         this.overview = overview;
         this.points = points;
@@ -65,6 +68,14 @@ class MeResource {
     @Operation(summary = "Who read my health data, newest first")
     public Uni<AccessLogView> accessLog(@RestQuery String page, @RestQuery String size) {
         return accounts.accessLog(subject(), page, size);
+    }
+
+    @GET
+    @Path("health-management")
+    @Operation(summary = "My health management list (健康管理清单): class and reasons, what to measure and how often,"
+            + " prescriptions in force, next follow-up, progress")
+    public Uni<HealthManagementView> healthManagement() {
+        return management.mine(subject());
     }
 
     private String subject() {

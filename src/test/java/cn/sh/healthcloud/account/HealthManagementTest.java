@@ -208,6 +208,75 @@ class HealthManagementTest {
         as(resident).get("/api/me/access-log").then().body("items[0].what", equalTo("follow-up recorded"));
     }
 
+    @Test
+    void theManagementListShowsWhatToMeasureWhatIsOverdueTheFollowUpPrescriptionsAndProgress() {
+        as(doctor).body(Map.of("code", "hypertension", "status", "active", "since", "2019-06-01"))
+                .post("/api/doctor/residents/{id}/conditions", residentId).then().statusCode(201);
+        homeBloodPressure(100, 150, 95);
+        homeBloodPressure(10, 138, 86);
+        as(resident).body(Map.of("answers", Map.of("lifestyle-smoking", "daily", "lifestyle-alcohol", "none",
+                "lifestyle-activity", "150-minutes-or-more"))).post("/api/me/questionnaires/lifestyle/responses")
+                .then().statusCode(201);
+        awaitClass("ill");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(storedReasons()).containsExactly("condition-hypertension", "smoking"));
+
+        as(resident).get("/api/me/health-management").then().statusCode(200)
+                .body("healthClass", equalTo("ill"))
+                .body("reasons.code", contains("condition-hypertension", "smoking"))
+                .body("reasons[0].textEn", equalTo("Recorded by your family doctor: Hypertension (since 2019-06-01)"))
+                .body("conditions.code", contains("hypertension"))
+                .body("monitor.size()", equalTo(1))
+                .body("monitor[0].measure", equalTo("blood-pressure"))
+                .body("monitor[0].everyDays", equalTo(7))
+                .body("monitor[0].textZh", equalTo("每周测量一次血压"))
+                .body("monitor[0].dueBy", equalTo(today().minusDays(3).toString()))
+                .body("monitor[0].overdue", equalTo(true))
+                .body("checkUp.everyDays", equalTo(365)).body("checkUp.overdue", equalTo(true))
+                // Signed today, no follow-up yet: due 90 days after the contract's start.
+                .body("followUp.everyDays", equalTo(90)).body("followUp.from", equalTo("contract-start"))
+                .body("followUp.dueOn", equalTo(today().plusDays(90).toString())).body("followUp.overdue", equalTo(false))
+                .body("prescriptions.report", org.hamcrest.Matchers.nullValue())
+                .body("prescriptions.questionnaires[0].questionnaireId", equalTo("lifestyle"))
+                .body("prescriptions.questionnaires[0].items.code", hasItems("lifestyle-quit-smoking"))
+                .body("prescriptions.exercise.size()", equalTo(0))
+                .body("progress[0].measure", equalTo("blood-pressure"))
+                .body("progress[0].latest.systolic", equalTo(138.0f))
+                .body("progress[0].change.systolic", equalTo(-12.0f))
+                .body("progress[0].change.diastolic", equalTo(-9.0f));
+
+        homeBloodPressure(0, 128, 82);
+        as(doctor).body(Map.of("date", today().minusDays(100).toString()))
+                .post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(201);
+
+        as(resident).get("/api/me/health-management").then().statusCode(200)
+                .body("monitor[0].overdue", equalTo(false))
+                .body("monitor[0].dueBy", equalTo(today().plusDays(7).toString()))
+                .body("followUp.from", equalTo("last-follow-up"))
+                .body("followUp.lastOn", equalTo(today().minusDays(100).toString()))
+                .body("followUp.dueOn", equalTo(today().minusDays(10).toString()))
+                .body("followUp.overdue", equalTo(true)).body("followUp.daysOverdue", equalTo(10))
+                .body("progress[0].change.systolic", equalTo(-22.0f));
+    }
+
+    @Test
+    void theSignedDoctorReadsTheListAndItIsInTheAccessLog() {
+        as(resident).get("/api/me/health-management").then().statusCode(200).body("healthClass", equalTo("healthy"))
+                .body("monitor.size()", equalTo(0)).body("followUp.everyDays", equalTo(365));
+
+        as(doctor).get("/api/doctor/residents/{id}/health-management", residentId).then().statusCode(200)
+                .body("healthClass", equalTo("healthy"));
+        String other = doctor("doc-" + UUID.randomUUID(), "吴医生");
+        as(other).get("/api/doctor/residents/{id}/health-management", residentId).then().statusCode(403);
+        as(other).get("/api/doctor/residents/{id}/health-management", "not-an-id").then().statusCode(403);
+        as(TestTokens.districtOfficer("310110")).get("/api/me/health-management").then().statusCode(403);
+        given().get("/api/me/health-management").then().statusCode(401);
+
+        as(resident).get("/api/me/access-log").then()
+                .body("items.findAll { it.what == 'health management list' }.size()", equalTo(1))
+                .body("items[0].who", equalTo("周医生"));
+    }
+
     private void homeBloodPressure(int daysAgo, int systolic, int diastolic) {
         as(resident).body(Map.of("takenAt", java.time.OffsetDateTime.now(SHANGHAI).minusDays(daysAgo)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
