@@ -34,11 +34,13 @@ class DoctorResource {
     private final ConditionService conditions;
     private final FollowUps followUps;
     private final HealthManagementList management;
+    private final DoctorPanel panel;
     private final SecurityIdentity identity;
 
     DoctorResource(FamilyDoctorService familyDoctors, DoctorService doctors, Alerts alerts, AccountEvents events,
-            ConditionService conditions, FollowUps followUps, HealthManagementList management,
+            ConditionService conditions, FollowUps followUps, HealthManagementList management, DoctorPanel panel,
             SecurityIdentity identity) {
+        this.panel = panel;
         this.management = management;
         this.followUps = followUps;
         this.conditions = conditions;
@@ -149,5 +151,13 @@ class DoctorResource {
     @Operation(summary = "A signed resident's health management list (403 for anyone not signed with me); access-logged")
     public Uni<HealthManagementView> healthManagement(@RestPath String residentId) {
         return management.forDoctor(Caller.of(identity), residentId);
+    }
+
+    @GET
+    @Path("panel")
+    @Operation(summary = "My signed residents by health class (ill first), most overdue follow-up first; masked"
+            + " identifiers only; each resident shown is access-logged")
+    public Uni<DoctorPanelView> panel(@RestQuery String page, @RestQuery String size) {
+        return panel.of(Caller.of(identity), page, size);
     }
 }

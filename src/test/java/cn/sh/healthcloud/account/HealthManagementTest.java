@@ -277,6 +277,99 @@ class HealthManagementTest {
                 .body("items[0].who", equalTo("周医生"));
     }
 
+    @Test
+    void theDoctorsPanelGroupsByClassIllFirstAndMostOverdueFollowUpFirstWithMaskedIdentifiersOnly() {
+        String practitionerId = as(doctor).get("/api/doctor/me").then().extract().path("id");
+        String idNumber = validIdNumber();
+        String a = signedResident("甲", practitionerId);
+        as(a).body(Map.of("number", idNumber)).put("/api/me/national-id").then().statusCode(200);
+        String b = signedResident("乙", practitionerId);
+        String c = signedResident("丙", practitionerId);
+        String d = signedResident("丁", practitionerId);
+        String e = signedResident("戊", practitionerId);
+        String aId = idOf(a);
+        condition(aId, "hypertension", "active");
+        condition(idOf(b), "diabetes", "active");
+        condition(idOf(c), "copd", "active");
+        condition(idOf(e), "stroke", "recovering");
+        as(d).body(Map.of("answers", Map.of("lifestyle-smoking", "daily", "lifestyle-alcohol", "none",
+                "lifestyle-activity", "150-minutes-or-more"))).post("/api/me/questionnaires/lifestyle/responses")
+                .then().statusCode(201);
+        followUp(aId, 100);
+        followUp(idOf(b), 95);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                as(doctor).get("/api/doctor/panel").then().statusCode(200)
+                        .body("counts.ill", equalTo(3)).body("counts.recovering", equalTo(1))
+                        .body("counts.higher-risk", equalTo(1)).body("counts.healthy", equalTo(1))
+                        .body("groups.healthClass", contains("ill", "recovering", "higher-risk", "healthy"))
+                        .body("groups[0].residents.name", contains("甲", "乙", "丙"))
+                        .body("groups[0].residents.daysOverdue", contains(10, 5, 0))
+                        .body("groups[0].residents.followUpOverdue", contains(true, true, false))
+                        .body("groups[1].residents.name", contains("戊"))
+                        .body("groups[2].residents.name", contains("丁"))
+                        .body("groups[3].residents.name", contains("孙丽")));
+
+        String body = as(doctor).get("/api/doctor/panel").then().statusCode(200)
+                .body("groups[0].residents[0].nationalIdMasked", equalTo(idNumber.substring(0, 4) + "**********"
+                        + idNumber.substring(14)))
+                .body("groups[0].residents[0].lastFollowUpOn", equalTo(today().minusDays(100).toString()))
+                .body("groups[0].residents[0].followUpDueOn", equalTo(today().minusDays(10).toString()))
+                .extract().asString();
+        assertThat(body).doesNotContain(idNumber);
+
+        as(doctor).queryParam("size", 2).get("/api/doctor/panel").then().statusCode(200)
+                .body("groups[0].residents.name", contains("甲", "乙")).body("hasMore", equalTo(true));
+        as(doctor).queryParam("size", 2).queryParam("page", 1).get("/api/doctor/panel").then().statusCode(200)
+                .body("groups.healthClass", contains("ill", "recovering"))
+                .body("groups[0].residents.name", contains("丙")).body("hasMore", equalTo(true));
+        as(doctor).queryParam("size", 0).get("/api/doctor/panel").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+
+        as(a).get("/api/me/access-log").then()
+                .body("items.what", hasItems("health management panel"));
+        as(doctor("doc-" + UUID.randomUUID(), "吴医生")).get("/api/doctor/panel").then().statusCode(200)
+                .body("groups.size()", equalTo(0)).body("counts.ill", equalTo(0));
+        as(a).get("/api/doctor/panel").then().statusCode(403);
+    }
+
+    private String signedResident(String name, String practitionerId) {
+        String token = resident("res-" + UUID.randomUUID(), name);
+        // The name comes with the first visit to the account, as from the app.
+        as(token).get("/api/me").then().statusCode(200);
+        as(token).body(Map.of("practitionerId", practitionerId, "districtHospital", "杨浦区中心医院",
+                "cityHospital", "复旦大学附属中山医院", "priorityGroups", List.of())).post("/api/me/family-doctor")
+                .then().statusCode(201);
+        return token;
+    }
+
+    private static String idOf(String token) {
+        return as(token).get("/api/me").then().statusCode(200).extract().path("id");
+    }
+
+    private void condition(String id, String code, String status) {
+        as(doctor).body(Map.of("code", code, "status", status, "since", "2020-01-01"))
+                .post("/api/doctor/residents/{id}/conditions", id).then().statusCode(201);
+    }
+
+    private void followUp(String id, int daysAgo) {
+        as(doctor).body(Map.of("date", today().minusDays(daysAgo).toString()))
+                .post("/api/doctor/residents/{id}/follow-ups", id).then().statusCode(201);
+    }
+
+    /** A random valid resident ID number (GB 11643 check character), born 1950–1989 in Yangpu. */
+    private static String validIdNumber() {
+        java.util.Random random = new java.util.Random();
+        String body = "310110" + (1950 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12),
+                1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
+        int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
     private void homeBloodPressure(int daysAgo, int systolic, int diastolic) {
         as(resident).body(Map.of("takenAt", java.time.OffsetDateTime.now(SHANGHAI).minusDays(daysAgo)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
