@@ -117,6 +117,14 @@ class KioskIngestionTest {
         assertThat(query("select count(*) from report where session_id = $1", session).getLong(0)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> query(
                 "select report_published_at is not null from kiosk_session where session_id = $1", session).getBoolean(0));
+        // Readings stored in the account reclassify the resident (issue 9); the report's prescriptions are in force.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(resident).get("/api/me/health-management").then()
+                .statusCode(200).body("healthClass", equalTo("higher-risk"))
+                .body("reasons.code", equalTo(List.of("bp-hypertensive-range", "overweight")))
+                .body("monitor.measure", equalTo(List.of("blood-pressure", "weight")))
+                .body("monitor.overdue", equalTo(List.of(false, false)))
+                .body("checkUp.overdue", equalTo(false))
+                .body("prescriptions.report.items", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty())));
     }
 
     @Test
