@@ -24,10 +24,12 @@ class MeResource {
     private final AccountOverview overview;
     private final HealthPointsLedger points;
     private final HealthManagementList management;
+    private final AccountEvents events;
     private final SecurityIdentity identity;
 
     MeResource(AccountService accounts, AccountOverview overview, HealthPointsLedger points,
-            HealthManagementList management, SecurityIdentity identity) {
+            HealthManagementList management, AccountEvents events, SecurityIdentity identity) {
+        this.events = events;
         this.management = management;
         this.accounts = accounts;
         this.overview = overview;
@@ -53,7 +55,8 @@ class MeResource {
     @Path("national-id")
     @Operation(summary = "Link my resident ID card number (validated, stored encrypted, shown masked)")
     public Uni<AccountView> linkNationalId(@Valid @NotNull LinkIdentifierRequest request) {
-        return accounts.linkNationalId(subject(), request.number());
+        // Birth date and sex come with the number: age and the sex-specific cut-offs change the health class.
+        return accounts.linkNationalId(subject(), request.number()).invoke(() -> events.dataChangedOf(subject()));
     }
 
     @PUT

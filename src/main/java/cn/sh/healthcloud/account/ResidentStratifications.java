@@ -13,6 +13,7 @@ import cn.sh.healthcloud.assessment.stratification.QuestionnaireOutcome;
 import cn.sh.healthcloud.assessment.stratification.RecordedCondition;
 import cn.sh.healthcloud.assessment.stratification.Stratification;
 import cn.sh.healthcloud.assessment.stratification.StratificationInput;
+import cn.sh.healthcloud.assessment.stratification.StratificationRules;
 import cn.sh.healthcloud.assessment.stratification.Stratifier;
 import cn.sh.healthcloud.measurement.Measurement;
 import cn.sh.healthcloud.measurement.MeasurementType;
@@ -95,8 +96,9 @@ public class ResidentStratifications {
     private Uni<StratificationInput> input(SqlClient sql, UUID residentId, Person person, LocalDate today) {
         StratificationInput empty = StratificationInput.empty();
         StratificationInput base = person.ageYears().isPresent() ? empty.withAge(person.ageYears().getAsInt()) : empty;
-        OffsetDateTime recentFrom = today.minusDays(stratificationWindowDays()).atStartOfDay(ShanghaiTime.ZONE)
-                .toOffsetDateTime();
+        // The repeated-readings rule looks this far back; only the hypertensive range is configured apart.
+        OffsetDateTime recentFrom = today.minusDays(StratificationRules.reference().repeatedWithinDays())
+                .atStartOfDay(ShanghaiTime.ZONE).toOffsetDateTime();
         return sql.preparedQuery("""
                 select distinct on (type) type, measurement from observation where resident_id = $1
                 order by type, taken_at desc, id desc""").execute(Tuple.of(residentId))
@@ -177,11 +179,6 @@ public class ResidentStratifications {
                 returning health_class, reasons, plan, computed_at""")
                 .execute(Tuple.tuple(List.of(residentId, s.healthClass().id(), reasons, plan, s.plan().followUpEveryDays())))
                 .map(rows -> current(rows.iterator().next()));
-    }
-
-    /** How far back blood pressure is read for the repeated-readings rule. */
-    private static int stratificationWindowDays() {
-        return cn.sh.healthcloud.assessment.stratification.StratificationRules.reference().repeatedWithinDays();
     }
 
     private static Current current(Row row) {

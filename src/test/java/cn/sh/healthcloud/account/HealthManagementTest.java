@@ -192,6 +192,21 @@ class HealthManagementTest {
     }
 
     @Test
+    void linkingTheIdCardReclassifiesWithTheSexItGives() {
+        as(resident).body(Map.of("takenAt", java.time.OffsetDateTime.now(SHANGHAI).minusHours(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                "measurement", Map.of("type", "waist-hip", "waistCm", 88, "hipCm", 100)))
+                .post("/api/me/observations").then().statusCode(201);
+        // 88 cm is central obesity for a woman (≥ 85) but not for a man (≥ 90); unknown sex is not judged.
+        awaitClass("healthy");
+        as(resident).get("/api/me/health-management").then().body("healthClass", equalTo("healthy"));
+
+        as(resident).body(Map.of("number", validIdNumber(false))).put("/api/me/national-id").then().statusCode(200);
+        awaitClass("higher-risk");
+        assertThat(storedReasons()).containsExactly("central-obesity");
+    }
+
+    @Test
     void theSignedDoctorRecordsFollowUps() {
         as(doctor).body(Map.of("date", today().minusDays(2).toString(), "note", "血压控制良好"))
                 .post("/api/doctor/residents/{id}/follow-ups", residentId).then().statusCode(201)
@@ -357,11 +372,16 @@ class HealthManagementTest {
                 .post("/api/doctor/residents/{id}/follow-ups", id).then().statusCode(201);
     }
 
-    /** A random valid resident ID number (GB 11643 check character), born 1950–1989 in Yangpu. */
     private static String validIdNumber() {
+        return validIdNumber(new java.util.Random().nextBoolean());
+    }
+
+    /** A random valid resident ID number (GB 11643 check character), born 1950–1989 in Yangpu; odd 17th digit: a man. */
+    private static String validIdNumber(boolean man) {
         java.util.Random random = new java.util.Random();
+        int sequence = random.nextInt(500) * 2 + (man ? 1 : 0);
         String body = "310110" + (1950 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12),
-                1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
+                1 + random.nextInt(28)) + String.format("%03d", sequence);
         int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
         int sum = 0;
         for (int i = 0; i < 17; i++) {
