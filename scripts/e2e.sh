@@ -267,6 +267,35 @@ doctor_alerted() {
     || { echo "    $ALERTS_OF_DOCTOR_BEFORE alerts before; now: $(body | jq -c '[.[] | {residentName, code, readingId: .observation.readingId}] | .[0:3]')" >&2; return 1; }
 }
 check "doctor1 has the alert of resident1's kiosk blood pressure" doctor_alerted
+# Issue 9: resident1 answers PHQ-9 in the app (mild: 5 points, item 9 "not at all"); with the kiosk
+# check-up above, the health management list and doctor1's panel reflect both.
+answer_phq9() {
+  local answers
+  answers=$(jq -nc '{answers: ({"phq9-1": "several-days", "phq9-2": "several-days", "phq9-3": "several-days",
+    "phq9-4": "several-days", "phq9-5": "several-days", "phq9-6": "not-at-all", "phq9-7": "not-at-all",
+    "phq9-8": "not-at-all", "phq9-9": "not-at-all"})}')
+  status 201 -X POST -H "Authorization: Bearer $RESIDENT" -H 'Content-Type: application/json' -d "$answers" \
+    "$BASE/api/me/questionnaires/phq-9/responses" \
+    && [ "$(body | jq -r '.score')" = 5 ] && [ "$(body | jq -r '.urgent')" = false ]
+}
+check "resident1 answers PHQ-9 in the app and gets a score of 5, not urgent" answer_phq9
+management_list() {
+  status 200 -H "Authorization: Bearer $RESIDENT" "$BASE/api/me/health-management" \
+    && [ "$(body | jq -r '.healthClass')" != healthy ] \
+    && [ "$(body | jq '.prescriptions.report.items | length')" -ge 1 ] \
+    && [ "$(body | jq 'any(.prescriptions.questionnaires[]; .questionnaireId == "phq-9")')" = true ] \
+    && [ "$(body | jq 'any(.monitor[]; .measure == "blood-pressure" and .lastMeasuredAt != null)')" = true ] \
+    || { echo "    $(body | jq -c '{healthClass, reasons: [.reasons[]?.code], monitor: [.monitor[]?.measure],
+         questionnaires: [.prescriptions.questionnaires[]?.questionnaireId]}')" >&2; return 1; }
+}
+check "resident1's health management list: a class above healthy, BP monitored, the report's and PHQ-9's prescriptions" \
+  eventually 10 management_list
+doctor_panel() {
+  status 200 -H "Authorization: Bearer $DOCTOR" "$BASE/api/doctor/panel?size=200" \
+    && [ "$(body | jq '[.groups[] | select(.healthClass != "healthy") | .residents[] | select(.name == "张伟")] | length')" = 1 ] \
+    || { echo "    $(body | jq -c '[.groups[] | {healthClass, names: [.residents[].name]}]')" >&2; return 1; }
+}
+check "doctor1's panel shows resident1 in a class above healthy" doctor_panel
 dashboard_counted() {
   [ "$(figure .windows.today.readings)" -ge $((READINGS_BEFORE + 2)) ] \
     && [ "$(figure .windows.today.urgentAlerts.raised)" -ge $((ALERTS_BEFORE + 1)) ] \
