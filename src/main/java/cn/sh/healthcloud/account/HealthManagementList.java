@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,16 +49,18 @@ public class HealthManagementList {
     private final AccessLog accessLog;
     private final ResidentStratifications stratifications;
     private final FollowUps followUps;
+    private final ExerciseAdvice exercise;
     private final Pool pool;
     private final Clock clock;
 
     HealthManagementList(AccountService accounts, DoctorAccess access, AccessLog accessLog,
-            ResidentStratifications stratifications, FollowUps followUps, Pool pool, Clock clock) {
+            ResidentStratifications stratifications, FollowUps followUps, ExerciseAdvice exercise, Pool pool, Clock clock) {
         this.accounts = accounts;
         this.access = access;
         this.accessLog = accessLog;
         this.stratifications = stratifications;
         this.followUps = followUps;
+        this.exercise = exercise;
         this.pool = pool;
         this.clock = clock;
     }
@@ -190,13 +193,12 @@ public class HealthManagementList {
                                 }
                             }
                             list.sort((a, b) -> b.answeredAt().compareTo(a.answeredAt()));
-                            return new HealthManagementView.Prescriptions(report, list, exercisePrescriptions());
-                        }));
-    }
-
-    /** Where exercise prescriptions (科学运动处方, issue 9) go once assessment.exercise lands: none until then. */
-    private static List<Object> exercisePrescriptions() {
-        return List.of();
+                            return list;
+                        })
+                        .chain(questionnaires -> exercise.of(residentId).map(prescription -> new HealthManagementView.Prescriptions(
+                                report, questionnaires, prescription.map(p -> new HealthManagementView.Exercise(
+                                        p.start().name().toLowerCase(Locale.ROOT).replace('_', '-'), p.toPrescriptions()))
+                                        .orElse(null)))));
     }
 
     private Uni<List<HealthManagementView.Progress>> progress(UUID residentId, ManagementPlan plan, OffsetDateTime now) {

@@ -1,5 +1,6 @@
 package cn.sh.healthcloud.account;
 
+import cn.sh.healthcloud.assessment.Prescription;
 import cn.sh.healthcloud.assessment.stratification.Reason;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,9 +37,17 @@ public record HealthManagementView(String healthClass, List<Reason> reasons, Off
 
     /**
      * The prescriptions in force: the latest report's, the latest result's of each questionnaire, and
-     * {@code exercise}, kept empty until exercise prescriptions (issue 9, package assessment.exercise) land.
+     * the exercise prescription made from both (null before anything is measured or answered).
      */
-    public record Prescriptions(FromReport report, List<FromQuestionnaire> questionnaires, List<Object> exercise) {
+    public record Prescriptions(FromReport report, List<FromQuestionnaire> questionnaires, Exercise exercise) {
+    }
+
+    /**
+     * 科学运动处方: {@code start} is {@code now}, {@code after-doctor-review}, {@code see-doctor-first}
+     * or {@code not-for-this-age}; the lines give each component in FITT terms, the precautions and
+     * the fitness tests (ungraded until norm tables are added).
+     */
+    public record Exercise(String start, List<Prescription> items) {
     }
 
     public record FromReport(UUID reportId, OffsetDateTime createdAt, List<ReportContent.Prescription> items) {

@@ -187,7 +187,7 @@ public class ResidentStratifications {
                 row.getJsonObject("plan").mapTo(ManagementPlan.class), row.getOffsetDateTime("computed_at"));
     }
 
-    private static Measurement measurement(MeasurementType type, JsonObject values) {
+    static Measurement measurement(MeasurementType type, JsonObject values) {
         Map<String, Double> numbers = new HashMap<>();
         Map<String, String> codes = new HashMap<>();
         JsonObject n = values.getJsonObject("numbers");
@@ -201,7 +201,7 @@ public class ResidentStratifications {
         return new Measurement(type, numbers, codes);
     }
 
-    private static Person person(Row resident, LocalDate today) {
+    static Person person(Row resident, LocalDate today) {
         Optional<Sex> sex = Optional.ofNullable(resident.getString("sex")).map(Sex::valueOf);
         LocalDate born = resident.getLocalDate("birth_date");
         return new Person(sex, born == null ? OptionalInt.empty() : OptionalInt.of(Period.between(born, today).getYears()));
