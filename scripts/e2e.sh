@@ -34,7 +34,7 @@ SERVICE_LOG=target/e2e-service.log
 log "e2e: starting the service on $BASE (log: $SERVICE_LOG)"
 java -Xms128m -Xmx128m -XX:+UseSerialGC -Dquarkus.profile=dev -Dquarkus.http.port="$PORT" \
   -Dhealthcloud.db.name="$DB" -Dhealthcloud.redis.database=2 -Dhealthcloud.mqtt.port="$BROKER" -Dhealthcloud.kiosk.client-id=healthcloud-e2e-ingest \
-  -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
+  -Dhealthcloud.dashboard.classes-interval=2s -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
 service_pid=$!
 cleanup() {
   kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
@@ -296,6 +296,11 @@ doctor_panel() {
     || { echo "    $(body | jq -c '[.groups[] | {healthClass, names: [.residents[].name]}]')" >&2; return 1; }
 }
 check "doctor1's panel shows resident1 in a class above healthy" doctor_panel
+classes_counted() {
+  [ "$(curl -sf -H "Authorization: Bearer $OFFICER_YANGPU" "$BASE/api/dashboards/districts/310110" \
+       | jq '.healthClasses | .ill + .recovering + .["higher-risk"]')" -ge 1 ]
+}
+check "the Yangpu dashboard counts signed residents above healthy by class" eventually 20 classes_counted
 dashboard_counted() {
   [ "$(figure .windows.today.readings)" -ge $((READINGS_BEFORE + 2)) ] \
     && [ "$(figure .windows.today.urgentAlerts.raised)" -ge $((ALERTS_BEFORE + 1)) ] \

@@ -28,6 +28,13 @@ interface DashboardConfig {
     @WithDefault("10m")
     Duration recountInterval();
 
+    /**
+     * How often residents by health class are counted again: a count over every active contract,
+     * so not every pass; classes change with a resident's data, a few at a time.
+     */
+    @WithDefault("1m")
+    Duration classesInterval();
+
     /** How long a replica gathers change notices before it rebuilds its views. */
     @WithDefault("100ms")
     Duration viewDelay();

@@ -96,7 +96,17 @@ final class DashboardFigures {
                         .put("last30Days", window(scope, 30, served[2])))
                 .put("signings", new JsonObject().put("total", total).put("inPriorityGroups", priority)
                         .put("priorityShare", rate(priority, total)))
+                .put("healthClasses", healthClasses(scope))
                 .put("trend", trend(scope));
+    }
+
+    /** Residents under contract by class (健康分类), refreshed every classes interval: counts only, no names. */
+    private JsonObject healthClasses(String scope) {
+        JsonObject classes = new JsonObject();
+        for (String healthClass : new String[] {"ill", "recovering", "higher-risk", "healthy"}) {
+            classes.put(healthClass, readout.classes().getOrDefault(FigureKeys.field(scope, healthClass), 0L));
+        }
+        return classes;
     }
 
     private JsonObject window(String scope, int days, long residents) {

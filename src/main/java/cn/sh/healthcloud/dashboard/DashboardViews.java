@@ -167,6 +167,7 @@ class DashboardViews {
         }
         requests.add(Request.cmd(Command.HGETALL).arg(FigureKeys.SIGNINGS));
         requests.add(Request.cmd(Command.HGETALL).arg(FigureKeys.KIOSKS));
+        requests.add(Request.cmd(Command.HGETALL).arg(FigureKeys.CLASSES));
         Districts.CODES.forEach(d -> requests.add(Request.cmd(Command.SMEMBERS).arg(FigureKeys.online(d))));
         List<String> scopes = new ArrayList<>(Districts.CODES);
         scopes.add(FigureKeys.CITY);
@@ -197,6 +198,7 @@ class DashboardViews {
             }
             Map<String, Long> signings = longs(replies.get(at++));
             Map<String, String> kiosks = FigureReconciler.toMap(replies.get(at++));
+            Map<String, Long> classes = longs(replies.get(at++));
             Map<String, Set<String>> online = new HashMap<>();
             for (String district : Districts.CODES) {
                 Set<String> members = new HashSet<>();
@@ -211,7 +213,7 @@ class DashboardViews {
                 served.put(scope, new long[] {replies.get(at++).toLong(), replies.get(at++).toLong(),
                         replies.get(at++).toLong()});
             }
-            return new FigureReadout(settled, dayCounts, live, appointments, signings, kiosks, online, served);
+            return new FigureReadout(settled, dayCounts, live, appointments, signings, kiosks, online, served, classes);
         });
     }
 

@@ -17,7 +17,9 @@ import java.time.LocalDate;
  * <li>{@code hc:dash:residents:<date>:<scope>}: a HyperLogLog of the residents served;</li>
  * <li>{@code hc:dash:appointments:<date>}: appointment use of that day's slots, rewritten from the database;</li>
  * <li>{@code hc:dash:signings}: active family-doctor contracts, settled like the day hashes;</li>
- * <li>{@code hc:dash:kiosks} and {@code hc:dash:online:<district>}: the kiosks and those online.</li>
+ * <li>{@code hc:dash:kiosks} and {@code hc:dash:online:<district>}: the kiosks and those online;</li>
+ * <li>{@code hc:dash:classes}: residents under a family-doctor contract by health class, per district
+ * (of the contract's community centre) and for the city, rewritten from the database.</li>
  * </ul>
  */
 final class FigureKeys {
@@ -26,6 +28,7 @@ final class FigureKeys {
     static final String SETTLED = PREFIX + "settled";
     static final String SIGNINGS = PREFIX + "signings";
     static final String KIOSKS = PREFIX + "kiosks";
+    static final String CLASSES = PREFIX + "classes";
     static final String LEASE = PREFIX + "reconciler";
     static final String CHANNEL = PREFIX + "changed";
     static final String CITY = "city";

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param kiosks       kiosk id to its JSON description
  * @param online       online kiosk ids per district
  * @param served       residents served per scope: today, the last 7 days, the last 30 days
+ * @param classes      residents under contract by health class, as {@code scope|class}
  */
 record FigureReadout(long settled, Map<LocalDate, Map<String, Long>> days, Map<Long, Map<String, Long>> live,
         Map<LocalDate, Map<String, Long>> appointments, Map<String, Long> signings, Map<String, String> kiosks,
-        Map<String, Set<String>> online, Map<String, long[]> served) {
+        Map<String, Set<String>> online, Map<String, long[]> served, Map<String, Long> classes) {
 
     /** The counts of a day: settled, plus the live slices of that day not yet settled. */
     Map<String, Long> countsOf(LocalDate day) {

@@ -48,6 +48,8 @@ class FigureReconciler {
     private final String replica = UUID.randomUUID().toString();
     private final AtomicReference<String> kioskSignature = new AtomicReference<>("");
     private volatile Instant lastRecount = Instant.EPOCH;
+    private volatile Instant lastClasses = Instant.EPOCH;
+    private final AtomicReference<Map<String, Long>> classesWritten = new AtomicReference<>(Map.of());
 
     FigureReconciler(ReactiveRedisDataSource redis, Redis client, FigureSource source, DashboardConfig config, Clock clock) {
         this.redis = redis;
@@ -89,6 +91,7 @@ class FigureReconciler {
                     : Uni.createFrom().item(moved));
         }).chain(changed -> appointments(today.minusDays(1), today).replaceWith(changed))
                 .chain(changed -> kiosks(false).map(kiosksChanged -> changed || kiosksChanged))
+                .chain(changed -> healthClasses(now).map(classesChanged -> changed || classesChanged))
                 .chain(changed -> changed ? redis.execute("PUBLISH", FigureKeys.CHANNEL, "settled").replaceWithVoid()
                         : Uni.createFrom().voidItem());
     }
@@ -179,6 +182,22 @@ class FigureReconciler {
                 }
             }
             return apply(write).invoke(() -> kioskSignature.set(signature.toString())).replaceWith(true);
+        });
+    }
+
+    /** Residents by health class, counted every classes interval and rewritten when they changed. */
+    private Uni<Boolean> healthClasses(Instant now) {
+        if (now.isBefore(lastClasses.plus(config.classesInterval()))) {
+            return Uni.createFrom().item(false);
+        }
+        lastClasses = now;
+        return source.healthClasses().chain(counts -> {
+            if (counts.equals(classesWritten.get())) {
+                return Uni.createFrom().item(false);
+            }
+            SettledWrite write = new SettledWrite(SettledWrite.ANY, "").delete(FigureKeys.CLASSES);
+            counts.forEach((field, n) -> write.put(FigureKeys.CLASSES, field, Long.toString(n)));
+            return apply(write).invoke(() -> classesWritten.set(counts)).replaceWith(true);
         });
     }
 

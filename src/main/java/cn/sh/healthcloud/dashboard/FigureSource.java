@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The database's figures, the truth the Redis ones converge to. Each kind of row is counted by the
@@ -42,6 +44,11 @@ class FigureSource {
             select %s as day, left(p.station_id, 6) as district, count(*) as n
             from alert a join practitioner p on p.id = a.practitioner_id
             where a.%s >= $1 and a.%s < $2 group by 1, 2""";
+
+    private static final String HEALTH_CLASSES = """
+            select left(c.community_centre_id, 6) as district, r.health_class, count(*) as n
+            from family_doctor_contract c join resident_stratification r on r.resident_id = c.resident_id
+            where c.ended_at is null group by 1, 2""";
 
     private static final String CONTRACTS = """
             select %s as day, left(community_centre_id, 6) as district, count(*) as n,
@@ -143,6 +150,22 @@ class FigureSource {
             rows.forEach(row -> delta.count(FigureKeys.appointments(row.getLocalDate("day")), row.getString("district"),
                     Metric.NO_SHOWS + row.getString("service"), row.getLong("n")));
             return delta;
+        });
+    }
+
+    /**
+     * Residents with an active contract by their stored health class, per district of the contract's
+     * community centre and for the city, as {@code scope|class} fields. Names never leave the query.
+     */
+    Uni<Map<String, Long>> healthClasses() {
+        return pool.query(HEALTH_CLASSES).execute().map(rows -> {
+            Map<String, Long> counts = new TreeMap<>();
+            rows.forEach(row -> {
+                long n = row.getLong("n");
+                counts.merge(FigureKeys.field(row.getString("district"), row.getString("health_class")), n, Long::sum);
+                counts.merge(FigureKeys.field(FigureKeys.CITY, row.getString("health_class")), n, Long::sum);
+            });
+            return counts;
         });
     }
 

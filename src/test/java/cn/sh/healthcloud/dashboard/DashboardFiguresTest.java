@@ -115,6 +115,15 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void residentsUnderContractAreCountedByHealthClassWithZeroForAClassNobodyIsIn() {
+        assertThat(figures().get("310110").getJsonObject("healthClasses").getMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ill", 3L, "recovering", 0L, "higher-risk", 0L, "healthy", 5L));
+        assertThat(figures().get("city").getJsonObject("healthClasses").getMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ill", 4L, "recovering", 0L, "higher-risk", 2L, "healthy", 5L));
+        assertThat(figures().get("310115").getJsonObject("healthClasses").getLong("ill")).isZero();
+    }
+
+    @Test
     void slicesAreAlignedAndDaysAreShanghaiDays() {
         Instant at = Instant.parse("2026-11-22T15:59:58Z"); // 23:59:58 in Shanghai
         assertThat(FigureKeys.sliceStart(at, Duration.ofSeconds(5))).isEqualTo(at.getEpochSecond() - 3);
@@ -153,7 +162,8 @@ class DashboardFiguresTest {
                 "K-310115-0001", kiosk("K-310115-0001", "310115-0001", "潍坊社区卫生服务中心"));
         Map<String, Set<String>> online = Map.of("310110", Set.of("K-310110-0001"));
         Map<String, long[]> served = Map.of("310110", new long[] {3, 5, 9}, "city", new long[] {3, 5, 9});
-        FigureReadout readout = new FigureReadout(SETTLED, days, live, appointments, signings, kiosks, online, served);
+        FigureReadout readout = new FigureReadout(SETTLED, days, live, appointments, signings, kiosks, online, served,
+                Map.of("310110|ill", 3L, "310110|healthy", 5L, "city|ill", 4L, "city|healthy", 5L, "city|higher-risk", 2L));
         return new DashboardFigures(readout, TODAY).all();
     }
 

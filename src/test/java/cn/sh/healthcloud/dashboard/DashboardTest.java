@@ -166,6 +166,30 @@ class DashboardTest {
     }
 
     @Test
+    void residentsUnderContractAreCountedByHealthClassAsTheDatabaseHasThem() {
+        stations();
+        String officer = TestTokens.districtOfficer(DISTRICT);
+        String resident = signedResident(doctor(), idNumber());
+        // A home reading in the hypertensive range, no diagnosis: higher risk ("see your doctor to confirm").
+        as(resident).body(Map.of("takenAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "measurement", Map.of("type", "blood-pressure", "systolic", 152, "diastolic", 94)))
+                .post("/api/me/observations").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath figures = figures(officer);
+            long higherRisk = databaseResidentsInClass("higher-risk");
+            assertThat(higherRisk).isPositive();
+            assertThat(figures.getLong("healthClasses.'higher-risk'")).isEqualTo(higherRisk);
+            for (String healthClass : List.of("ill", "recovering", "healthy")) {
+                assertThat(figures.getLong("healthClasses.'" + healthClass + "'")).as(healthClass)
+                        .isEqualTo(databaseResidentsInClass(healthClass));
+            }
+        });
+        assertThat(given().auth().oauth2(officer).get("/api/dashboards/districts/" + DISTRICT).asString())
+                .as("counts only: no resident's name").doesNotContain("看板居民");
+    }
+
+    @Test
     void appointmentUseAndKioskPresenceFollowTheDatabase() {
         stations();
         String officer = TestTokens.districtOfficer(DISTRICT);
@@ -272,6 +296,13 @@ class DashboardTest {
 
     private long databaseActiveContracts() {
         return scalar("select count(*) from family_doctor_contract where left(community_centre_id, 6) = $1 and ended_at is null");
+    }
+
+    private long databaseResidentsInClass(String healthClass) {
+        return pool.preparedQuery("""
+                select count(*) from family_doctor_contract c join resident_stratification r on r.resident_id = c.resident_id
+                where left(c.community_centre_id, 6) = $1 and c.ended_at is null and r.health_class = $2""")
+                .execute(Tuple.of(DISTRICT, healthClass)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
     }
 
     private int databaseKiosks() {
