@@ -11,7 +11,6 @@ import cn.sh.healthcloud.measurement.Measurement;
 import cn.sh.healthcloud.measurement.MeasurementType;
 import cn.sh.healthcloud.time.ShanghaiTime;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +82,7 @@ class ExerciseAdvice {
                 .map(rows -> {
                     List<QuestionnaireResult> results = new ArrayList<>();
                     for (Row row : rows) {
-                        JsonObject answers = row.getJsonObject("answers");
-                        Map<String, Object> all = new HashMap<>();
-                        Optional.ofNullable(answers.getJsonObject("measured")).ifPresent(m -> all.putAll(m.getMap()));
-                        Optional.ofNullable(answers.getJsonObject("given")).ifPresent(g -> all.putAll(g.getMap()));
-                        all.values().removeIf(v -> v == null);
+                        Map<String, Object> all = QuestionnaireAnswers.from(row.getJsonObject("answers")).all();
                         questionnaires.find(row.getString("questionnaire_id"), row.getInteger("version"))
                                 .filter(q -> q.validate(all).isEmpty())
                                 .ifPresent(q -> results.add(q.score(all)));

@@ -1,5 +1,6 @@
 package cn.sh.healthcloud.account;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,23 @@ public record QuestionnaireAnswers(Map<String, Object> given, Map<String, Object
     public QuestionnaireAnswers {
         given = given == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(given));
         measured = measured == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(measured));
+    }
+
+    /** As stored in the response's JSON column; an item without an answer is left out. */
+    static QuestionnaireAnswers from(JsonObject stored) {
+        return new QuestionnaireAnswers(answered(stored.getJsonObject("given")), answered(stored.getJsonObject("measured")));
+    }
+
+    private static Map<String, Object> answered(JsonObject answers) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (answers != null) {
+            answers.getMap().forEach((item, answer) -> {
+                if (answer != null) {
+                    map.put(item, answer);
+                }
+            });
+        }
+        return map;
     }
 
     /** Every answer, a resident's own over a measured one. */

@@ -132,11 +132,7 @@ public class ResidentStratifications {
                         .map(rows -> {
                             List<QuestionnaireOutcome> outcomes = new ArrayList<>();
                             for (Row row : rows) {
-                                JsonObject answers = row.getJsonObject("answers");
-                                Map<String, Object> all = new HashMap<>();
-                                Optional.ofNullable(answers.getJsonObject("measured")).ifPresent(m -> all.putAll(m.getMap()));
-                                Optional.ofNullable(answers.getJsonObject("given")).ifPresent(g -> all.putAll(g.getMap()));
-                                all.values().removeIf(v -> v == null);
+                                Map<String, Object> all = QuestionnaireAnswers.from(row.getJsonObject("answers")).all();
                                 outcomes.add(new QuestionnaireOutcome(row.getString("questionnaire_id"),
                                         row.getInteger("score"), row.getString("band"), all));
                             }
