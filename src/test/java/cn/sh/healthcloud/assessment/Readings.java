@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Measurements for the tests, read through the real reader so that only valid ones reach the rules. */
-final class Readings {
+public final class Readings {
 
-    static final Person ADULT_MAN = Person.of(Sex.MALE, 45);
-    static final Person ADULT_WOMAN = Person.of(Sex.FEMALE, 45);
-    static final Person CHILD = Person.of(Sex.MALE, 12);
+    public static final Person ADULT_MAN = Person.of(Sex.MALE, 45);
+    public static final Person ADULT_WOMAN = Person.of(Sex.FEMALE, 45);
+    public static final Person CHILD = Person.of(Sex.MALE, 12);
 
     private Readings() {
     }
 
-    static Measurement read(Object... keysAndValues) {
+    public static Measurement read(Object... keysAndValues) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             json.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -28,44 +28,44 @@ final class Readings {
         return result.measurement();
     }
 
-    static Measurement bp(double systolic, double diastolic) {
+    public static Measurement bp(double systolic, double diastolic) {
         return read("type", "blood-pressure", "systolic", systolic, "diastolic", diastolic);
     }
 
-    static Measurement bp(double systolic, double diastolic, double pulse) {
+    public static Measurement bp(double systolic, double diastolic, double pulse) {
         return read("type", "blood-pressure", "systolic", systolic, "diastolic", diastolic, "pulse", pulse);
     }
 
-    static Measurement glucose(double value, String context) {
+    public static Measurement glucose(double value, String context) {
         return read("type", "glucose", "value", value, "context", context);
     }
 
     /** At 200 cm the BMI is a quarter of the weight, which makes exact boundary values easy to write. */
-    static Measurement bmi(double bmi) {
+    public static Measurement bmi(double bmi) {
         return read("type", "height-weight", "heightCm", 200.0, "weightKg", bmi * 4);
     }
 
-    static Measurement waist(double waistCm) {
+    public static Measurement waist(double waistCm) {
         return read("type", "waist-hip", "waistCm", waistCm);
     }
 
-    static Measurement waistHip(double waistCm, double hipCm) {
+    public static Measurement waistHip(double waistCm, double hipCm) {
         return read("type", "waist-hip", "waistCm", waistCm, "hipCm", hipCm);
     }
 
-    static Measurement bodyFat(double percent) {
+    public static Measurement bodyFat(double percent) {
         return read("type", "body-composition", "weightKg", 70.0, "bodyFatPercent", percent);
     }
 
-    static Measurement ecg(double heartRate, String rhythm) {
+    public static Measurement ecg(double heartRate, String rhythm) {
         return read("type", "ecg", "heartRate", heartRate, "rhythm", rhythm);
     }
 
-    static Measurement spo2(double percent) {
+    public static Measurement spo2(double percent) {
         return read("type", "spo2", "percent", percent);
     }
 
-    static Measurement temperature(double celsius) {
+    public static Measurement temperature(double celsius) {
         return read("type", "temperature", "celsius", celsius);
     }
 

@@ -5,11 +5,11 @@ import static cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Kind.BALAN
 import static cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Kind.FLEXIBILITY;
 import static cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Kind.RESISTANCE;
 import static cn.sh.healthcloud.assessment.exercise.Residents.aerobic;
-import static cn.sh.healthcloud.assessment.exercise.Residents.bmi;
-import static cn.sh.healthcloud.assessment.exercise.Residents.bp;
+import static cn.sh.healthcloud.assessment.Readings.bmi;
+import static cn.sh.healthcloud.assessment.Readings.bp;
 import static cn.sh.healthcloud.assessment.exercise.Residents.codes;
-import static cn.sh.healthcloud.assessment.exercise.Residents.ecg;
-import static cn.sh.healthcloud.assessment.exercise.Residents.glucose;
+import static cn.sh.healthcloud.assessment.Readings.ecg;
+import static cn.sh.healthcloud.assessment.Readings.glucose;
 import static cn.sh.healthcloud.assessment.exercise.Residents.kinds;
 import static cn.sh.healthcloud.assessment.exercise.Residents.precautionCodes;
 import static cn.sh.healthcloud.assessment.exercise.Residents.prescribe;

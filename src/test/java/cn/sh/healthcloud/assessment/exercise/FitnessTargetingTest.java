@@ -23,7 +23,6 @@ import cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Range;
 import cn.sh.healthcloud.assessment.exercise.FitnessNormTable.Row;
 import cn.sh.healthcloud.assessment.questionnaire.Text;
 import cn.sh.healthcloud.measurement.MeasurementType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

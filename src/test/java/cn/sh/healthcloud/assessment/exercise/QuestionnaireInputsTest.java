@@ -13,6 +13,7 @@ import static cn.sh.healthcloud.assessment.exercise.Residents.prescribe;
 import static cn.sh.healthcloud.assessment.exercise.Residents.strokeRisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sh.healthcloud.assessment.Readings;
 import cn.sh.healthcloud.assessment.Person;
 import cn.sh.healthcloud.assessment.Sex;
 import cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Effort;
@@ -61,7 +62,7 @@ class QuestionnaireInputsTest {
     @Test
     void frailWithARestingPulseUsesTheLightReserveRange() {
         // 220 − 70 = 150; reserve 70; 80 + 21 = 101; 80 + 27.3 = 107.3
-        ExercisePrescription p = prescribe(Person.of(Sex.MALE, 70), List.of(Residents.bp(118, 76, 80)), frail(4));
+        ExercisePrescription p = prescribe(Person.of(Sex.MALE, 70), List.of(Readings.bp(118, 76, 80)), frail(4));
 
         HeartRateRange hr = aerobic(p).heartRate().orElseThrow();
         assertThat(hr.from()).isEqualTo(101);

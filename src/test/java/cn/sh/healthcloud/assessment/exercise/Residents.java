@@ -7,10 +7,10 @@ import cn.sh.healthcloud.assessment.AssessmentThresholds;
 import cn.sh.healthcloud.assessment.Finding;
 import cn.sh.healthcloud.assessment.Person;
 import cn.sh.healthcloud.assessment.Prescription;
+import cn.sh.healthcloud.assessment.Readings;
 import cn.sh.healthcloud.assessment.questionnaire.QuestionnaireCatalogue;
 import cn.sh.healthcloud.assessment.questionnaire.QuestionnaireResult;
 import cn.sh.healthcloud.measurement.Measurement;
-import cn.sh.healthcloud.measurement.MeasurementReader;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,59 +58,24 @@ final class Residents {
         return prescription.component(ExerciseComponent.Kind.AEROBIC).orElseThrow();
     }
 
-    static Measurement read(Object... keysAndValues) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        MeasurementReader.Result result = MeasurementReader.read(json);
-        assertThat(result.problems()).as("test reading %s", json).isEmpty();
-        return result.measurement();
-    }
-
-    static Measurement bp(double systolic, double diastolic) {
-        return read("type", "blood-pressure", "systolic", systolic, "diastolic", diastolic);
-    }
-
-    static Measurement bp(double systolic, double diastolic, double pulse) {
-        return read("type", "blood-pressure", "systolic", systolic, "diastolic", diastolic, "pulse", pulse);
-    }
-
-    static Measurement glucose(double value, String context) {
-        return read("type", "glucose", "value", value, "context", context);
-    }
-
-    /** At 200 cm the BMI is a quarter of the weight. */
-    static Measurement bmi(double bmi) {
-        return read("type", "height-weight", "heightCm", 200.0, "weightKg", bmi * 4);
-    }
-
-    static Measurement waist(double waistCm) {
-        return read("type", "waist-hip", "waistCm", waistCm);
-    }
-
-    static Measurement ecg(double heartRate, String rhythm) {
-        return read("type", "ecg", "heartRate", heartRate, "rhythm", rhythm);
-    }
-
     static Measurement grip(double kg) {
-        return read("type", "grip-strength", "kg", kg);
+        return Readings.read("type", "grip-strength", "kg", kg);
     }
 
     static Measurement sitAndReach(double cm) {
-        return read("type", "sit-and-reach", "cm", cm);
+        return Readings.read("type", "sit-and-reach", "cm", cm);
     }
 
     static Measurement reactionTime(double ms) {
-        return read("type", "reaction-time", "ms", ms);
+        return Readings.read("type", "reaction-time", "ms", ms);
     }
 
     static Measurement singleLegStand(double seconds) {
-        return read("type", "single-leg-stand", "seconds", seconds);
+        return Readings.read("type", "single-leg-stand", "seconds", seconds);
     }
 
     static Measurement vitalCapacity(double millilitres) {
-        return read("type", "vital-capacity", "millilitres", millilitres);
+        return Readings.read("type", "vital-capacity", "millilitres", millilitres);
     }
 
     /** The five fitness tests with ordinary values. */

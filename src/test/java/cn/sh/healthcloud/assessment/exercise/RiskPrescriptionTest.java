@@ -3,17 +3,18 @@ package cn.sh.healthcloud.assessment.exercise;
 import static cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Kind.AEROBIC;
 import static cn.sh.healthcloud.assessment.exercise.ExerciseComponent.Kind.RESISTANCE;
 import static cn.sh.healthcloud.assessment.exercise.Residents.aerobic;
-import static cn.sh.healthcloud.assessment.exercise.Residents.bmi;
-import static cn.sh.healthcloud.assessment.exercise.Residents.bp;
+import static cn.sh.healthcloud.assessment.Readings.bmi;
+import static cn.sh.healthcloud.assessment.Readings.bp;
 import static cn.sh.healthcloud.assessment.exercise.Residents.codes;
-import static cn.sh.healthcloud.assessment.exercise.Residents.glucose;
+import static cn.sh.healthcloud.assessment.Readings.glucose;
 import static cn.sh.healthcloud.assessment.exercise.Residents.kinds;
 import static cn.sh.healthcloud.assessment.exercise.Residents.precautionCodes;
 import static cn.sh.healthcloud.assessment.exercise.Residents.prescribe;
-import static cn.sh.healthcloud.assessment.exercise.Residents.read;
-import static cn.sh.healthcloud.assessment.exercise.Residents.waist;
+import static cn.sh.healthcloud.assessment.Readings.read;
+import static cn.sh.healthcloud.assessment.Readings.waist;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sh.healthcloud.assessment.Readings;
 import cn.sh.healthcloud.assessment.Finding;
 import cn.sh.healthcloud.assessment.Person;
 import cn.sh.healthcloud.assessment.Sex;
@@ -198,7 +199,7 @@ class RiskPrescriptionTest {
     void everyFindingCodeThePrescriberReadsIsOneTheAssessmentGives() {
         Person man = Person.of(Sex.MALE, 45);
         List<Measurement> readings = List.of(bp(125, 82, 40), bp(145, 92, 110), bp(165, 102), bp(185, 112),
-                ecg(40), ecg(110), Residents.ecg(70, "af-suspected"), Residents.ecg(70, "other"),
+                ecg(40), ecg(110), Readings.ecg(70, "af-suspected"), Readings.ecg(70, "other"),
                 glucose(2.5, "fasting"), glucose(3.5, "fasting"), glucose(6.5, "fasting"), glucose(7.5, "fasting"),
                 glucose(17.0, "fasting"), glucose(8.0, "random"), glucose(12.0, "random"),
                 glucose(8.0, "postprandial-2h"), glucose(12.0, "postprandial-2h"), bmi(25), bmi(29), waist(95),
@@ -216,6 +217,6 @@ class RiskPrescriptionTest {
     }
 
     private static Measurement ecg(double rate) {
-        return Residents.ecg(rate, "sinus");
+        return Readings.ecg(rate, "sinus");
     }
 }
